@@ -1,0 +1,45 @@
+"""From a decoded source file to a document ready to store: language, paragraphs, sentences."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from translator.ingest.duplicates import find_duplicates
+from translator.ingest.language import TARGET_OF, detect_language
+from translator.ingest.paragraphs import split_paragraphs
+from translator.ingest.reading import SourceFile
+from translator.ingest.sentences import split_sentences
+from translator.store.base import NewParagraph
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDocument:
+    source: SourceFile
+    source_lang: str
+    target_lang: str
+    paragraphs: tuple[NewParagraph, ...]
+
+    @property
+    def duplicate_count(self) -> int:
+        return sum(1 for paragraph in self.paragraphs if paragraph.duplicate_of is not None)
+
+
+def parse_source(source: SourceFile, lang: str = "auto") -> ParsedDocument:
+    """Split into paragraphs and sentences; raise LanguageUnknown if the language is unclear."""
+    texts = split_paragraphs(source.text, source.format)
+    source_lang = detect_language(" ".join(texts)) if lang == "auto" else lang
+    duplicates = find_duplicates(texts)
+    paragraphs = tuple(
+        NewParagraph(
+            source_text=text,
+            sentences=split_sentences(text, source_lang),
+            duplicate_of=duplicate_of,
+        )
+        for text, duplicate_of in zip(texts, duplicates, strict=True)
+    )
+    return ParsedDocument(
+        source=source,
+        source_lang=source_lang,
+        target_lang=TARGET_OF[source_lang],
+        paragraphs=paragraphs,
+    )

@@ -1,0 +1,159 @@
+"""A project on disk: a folder with translator.toml (settings) and translator.db (the store)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from translator.core.errors import ProjectConfigError, ProjectNotFound, TranslatorError
+
+CONFIG_NAME = "translator.toml"
+DATABASE_NAME = "translator.db"
+SUPPORTED_LANGUAGES = ("ru", "en")
+
+CONFIG_TEMPLATE = """\
+# translator project settings. Edit freely; `translator` reads this on every start.
+
+[project]
+name = "{name}"
+languages = ["ru", "en"]
+
+[roles]
+# Who may do what. While all three lists are empty, everyone may do everything
+# (one person working alone). Names are user names (--as, TRANSLATOR_USER or the OS user).
+translators = []
+editors = []
+publishers = []
+
+[house_style]
+# How names are transliterated when no glossary entry says otherwise (an iuliia scheme).
+transliteration = "wikipedia"
+# Spelling and quotes of English targets.
+english_variant = "en-GB"
+
+[import]
+# Files larger than this are refused (megabytes).
+max_file_mb = {max_file_mb}
+"""
+
+DEFAULT_MAX_FILE_MB = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    translators: tuple[str, ...] = ()
+    editors: tuple[str, ...] = ()
+    publishers: tuple[str, ...] = ()
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.translators or self.editors or self.publishers)
+
+
+@dataclass(frozen=True, slots=True)
+class HouseStyle:
+    transliteration: str = "wikipedia"
+    english_variant: str = "en-GB"
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectConfig:
+    name: str
+    languages: tuple[str, ...] = SUPPORTED_LANGUAGES
+    roles: Roles = field(default_factory=Roles)
+    house_style: HouseStyle = field(default_factory=HouseStyle)
+    max_file_bytes: int = DEFAULT_MAX_FILE_MB * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    root: Path
+    config: ProjectConfig
+
+    @property
+    def database_path(self) -> Path:
+        return self.root / DATABASE_NAME
+
+    @property
+    def config_path(self) -> Path:
+        return self.root / CONFIG_NAME
+
+
+def _string_list(section: dict[str, object], key: str, path: Path) -> tuple[str, ...]:
+    value = section.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ProjectConfigError(f"{path}: '{key}' must be a list of names")
+    return tuple(value)
+
+
+def load_config(path: Path) -> ProjectConfig:
+    """Read and validate translator.toml; errors name the file and the setting."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ProjectConfigError(f"{path}: cannot read ({error})") from error
+    except tomllib.TOMLDecodeError as error:
+        raise ProjectConfigError(f"{path}: invalid TOML ({error})") from error
+    project = data.get("project", {})
+    roles = data.get("roles", {})
+    style = data.get("house_style", {})
+    imports = data.get("import", {})
+    languages = tuple(project.get("languages", SUPPORTED_LANGUAGES))
+    unknown = [lang for lang in languages if lang not in SUPPORTED_LANGUAGES]
+    if unknown:
+        raise ProjectConfigError(f"{path}: unsupported language(s) {unknown}; use ru and en")
+    max_mb = imports.get("max_file_mb", DEFAULT_MAX_FILE_MB)
+    if not isinstance(max_mb, int | float) or max_mb <= 0:
+        raise ProjectConfigError(f"{path}: import.max_file_mb must be a positive number")
+    return ProjectConfig(
+        name=str(project.get("name", path.parent.name)),
+        languages=languages,
+        roles=Roles(
+            translators=_string_list(roles, "translators", path),
+            editors=_string_list(roles, "editors", path),
+            publishers=_string_list(roles, "publishers", path),
+        ),
+        house_style=HouseStyle(
+            transliteration=str(style.get("transliteration", "wikipedia")),
+            english_variant=str(style.get("english_variant", "en-GB")),
+        ),
+        max_file_bytes=int(max_mb * 1024 * 1024),
+    )
+
+
+def create_project(root: Path, name: str | None = None) -> Project:
+    """Write translator.toml into `root` (created if missing); refuse an existing project."""
+    config_path = root / CONFIG_NAME
+    if config_path.exists():
+        raise TranslatorError(f"{root}: already a translator project ({CONFIG_NAME} exists)")
+    if root.exists() and not root.is_dir():
+        raise TranslatorError(f"{root}: not a folder")
+    root.mkdir(parents=True, exist_ok=True)
+    project_name = (name or root.resolve().name or "translator").replace('"', "'")
+    config_path.write_text(
+        CONFIG_TEMPLATE.format(name=project_name, max_file_mb=DEFAULT_MAX_FILE_MB),
+        encoding="utf-8",
+    )
+    return Project(root=root, config=load_config(config_path))
+
+
+def find_project(start: Path) -> Project:
+    """The project whose translator.toml is in `start` or the nearest folder above it."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return Project(root=folder, config=load_config(candidate))
+    raise ProjectNotFound(
+        f"{start}: not inside a translator project (no {CONFIG_NAME} here or above); "
+        "run `translator init` first or pass --project DIR"
+    )
+
+
+def load_project(root: Path) -> Project:
+    """The project at exactly `root` (for --project)."""
+    config_path = root / CONFIG_NAME
+    if not config_path.is_file():
+        raise ProjectNotFound(f"{root}: not a translator project (no {CONFIG_NAME})")
+    return Project(root=root, config=load_config(config_path))

@@ -1,0 +1,177 @@
+"""Use cases. The CLI and the TUI call these; they hold no SQL and no terminal code."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from translator.core.errors import ImportRefused, InputFileError, TranslatorError
+from translator.core.models import Document, StatusCounts
+from translator.ingest import ParsedDocument, parse_source, read_source
+from translator.project import Project, create_project, find_project, load_project
+from translator.store import NewDocument, ProjectStore, open_store
+
+LANG_CHOICES = ("auto", "ru", "en")
+
+
+def current_user(explicit: str | None = None) -> str:
+    """The acting user: --as, else TRANSLATOR_USER, else the OS user."""
+    for candidate in (explicit, os.environ.get("TRANSLATOR_USER")):
+        if candidate and candidate.strip():
+            return candidate.strip()
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def init_project(root: Path, name: str | None = None) -> Project:
+    """Create translator.toml and an empty, migrated database in `root`."""
+    project = create_project(root, name)
+    open_store(project.database_path).close()
+    return project
+
+
+def locate_project(project_dir: Path | None, cwd: Path | None = None) -> Project:
+    """--project DIR if given, else the project containing the current folder."""
+    if project_dir is not None:
+        return load_project(project_dir)
+    return find_project(cwd or Path.cwd())
+
+
+def open_project_store(project: Project) -> ProjectStore:
+    return open_store(project.database_path)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedDocument:
+    document: Document
+    paragraphs: int
+    sentences: int
+    duplicates: int
+
+
+@dataclass(slots=True)
+class ImportReport:
+    imported: list[ImportedDocument] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+
+def _parse_one(path: Path, project: Project, lang: str, encoding: str | None) -> ParsedDocument:
+    source = read_source(path, project.config.max_file_bytes, encoding)
+    try:
+        parsed = parse_source(source, lang)
+    except TranslatorError as error:
+        raise InputFileError(path, str(error)) from error
+    if not parsed.paragraphs:
+        raise InputFileError(path, "no paragraphs of text found")
+    return parsed
+
+
+def import_sources(
+    project: Project,
+    store: ProjectStore,
+    paths: Sequence[Path],
+    actor: str,
+    lang: str = "auto",
+    encoding: str | None = None,
+) -> ImportReport:
+    """Import files all-or-nothing: if any file is bad, nothing is stored and all are reported.
+
+    A file whose document already exists with identical bytes is skipped as unchanged.
+    """
+    if lang not in LANG_CHOICES:
+        raise TranslatorError(f"unknown language '{lang}' (use one of {', '.join(LANG_CHOICES)})")
+    report = ImportReport()
+    problems: list[InputFileError] = []
+    parsed_documents: list[ParsedDocument] = []
+    names_in_batch: dict[str, Path] = {}
+    for path in paths:
+        try:
+            parsed = _parse_one(path, project, lang, encoding)
+        except InputFileError as problem:
+            problems.append(problem)
+            continue
+        name = parsed.source.name
+        if name in names_in_batch:
+            if names_in_batch[name].resolve() != path.resolve():
+                problems.append(
+                    InputFileError(path, f"another file named '{name}' is in this import")
+                )
+            continue
+        names_in_batch[name] = path
+        existing = store.find_document(name)
+        if existing is not None:
+            if existing.sha256 == parsed.source.sha256:
+                report.unchanged.append(name)
+                continue
+            problems.append(
+                InputFileError(
+                    path,
+                    f"document '{name}' was already imported with different content; "
+                    "updating a changed source is not supported yet",
+                )
+            )
+            continue
+        parsed_documents.append(parsed)
+    if problems:
+        raise ImportRefused(problems)
+    if not parsed_documents:
+        return report
+    documents = store.add_documents(
+        [
+            NewDocument(
+                name=parsed.source.name,
+                source_lang=parsed.source_lang,
+                target_lang=parsed.target_lang,
+                source_path=str(parsed.source.path.resolve()),
+                sha256=parsed.source.sha256,
+                encoding=parsed.source.encoding,
+                imported_by=actor,
+                paragraphs=parsed.paragraphs,
+            )
+            for parsed in parsed_documents
+        ]
+    )
+    for document, parsed in zip(documents, parsed_documents, strict=True):
+        report.imported.append(
+            ImportedDocument(
+                document=document,
+                paragraphs=len(parsed.paragraphs),
+                sentences=sum(len(p.sentences) for p in parsed.paragraphs),
+                duplicates=parsed.duplicate_count,
+            )
+        )
+    return report
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentStatus:
+    document: Document
+    counts: StatusCounts
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectStatus:
+    documents: list[DocumentStatus]
+    totals: StatusCounts
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "documents": len(self.documents),
+            "paragraphs": self.totals.total,
+            "by_status": self.totals.as_dict(),
+        }
+
+
+def project_status(store: ProjectStore) -> ProjectStatus:
+    """Paragraph counts per review status, per document and in total."""
+    per_document = store.status_counts_by_document()
+    documents = [
+        DocumentStatus(document, per_document.get(document.id, StatusCounts()))
+        for document in store.documents()
+    ]
+    return ProjectStatus(documents=documents, totals=store.status_counts())

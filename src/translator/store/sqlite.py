@@ -1,0 +1,361 @@
+"""SQLite back end: WAL, foreign keys, one transaction per multi-row write, optimistic locking."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from translator.core.errors import ParagraphConflict, SchemaError, TranslatorError
+from translator.core.models import (
+    Comment,
+    Document,
+    HistoryEvent,
+    Paragraph,
+    ReviewStatus,
+    Sentence,
+    StatusCounts,
+)
+from translator.store.base import NewDocument, ProjectStore
+from translator.store.schema import LATEST_VERSION, MIGRATIONS
+
+_PARAGRAPH_COLUMNS = (
+    "id, document_id, position, source_text, target_text, status, version, duplicate_of, "
+    "updated_by, updated_at"
+)
+_DOCUMENT_COLUMNS = (
+    "id, name, source_lang, target_lang, source_path, sha256, encoding, imported_at, imported_by"
+)
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def _paragraph(row: sqlite3.Row | tuple[Any, ...]) -> Paragraph:
+    return Paragraph(
+        id=row[0],
+        document_id=row[1],
+        position=row[2],
+        source_text=row[3],
+        target_text=row[4],
+        status=ReviewStatus(row[5]),
+        version=row[6],
+        duplicate_of=row[7],
+        updated_by=row[8],
+        updated_at=row[9],
+    )
+
+
+def _document(row: sqlite3.Row | tuple[Any, ...]) -> Document:
+    return Document(*row)
+
+
+def _status_or_none(value: str | None) -> ReviewStatus | None:
+    return ReviewStatus(value) if value is not None else None
+
+
+class SqliteStore(ProjectStore):
+    """One project's database file. Open several on one file for concurrent sessions."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self._db = sqlite3.connect(path, timeout=30.0, isolation_level=None)
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA busy_timeout = 30000")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as error:
+            raise SchemaError(f"{path}: not a translator database ({error})") from error
+
+    # -- plumbing -----------------------------------------------------------------
+    def close(self) -> None:
+        self._db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE takes the write lock up front, so read-then-write cannot race."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        else:
+            self._db.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations "
+            "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+        )
+        current = self.schema_version()
+        if current > LATEST_VERSION:
+            raise SchemaError(
+                f"{self.path}: written by a newer translator (schema {current}, "
+                f"this one knows up to {LATEST_VERSION}); upgrade translator"
+            )
+        for version in range(current + 1, LATEST_VERSION + 1):
+            script = MIGRATIONS[version - 1]
+            self._db.executescript(
+                "BEGIN IMMEDIATE;\n"
+                f"{script}\n"
+                f"INSERT INTO schema_migrations (version, applied_at) "
+                f"VALUES ({version}, '{utc_now()}');\n"
+                "COMMIT;"
+            )
+
+    def schema_version(self) -> int:
+        row = self._db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()
+        return int(row[0])
+
+    def journal_mode(self) -> str:
+        return str(self._db.execute("PRAGMA journal_mode").fetchone()[0])
+
+    # -- documents ----------------------------------------------------------------
+    def add_documents(self, documents: Sequence[NewDocument]) -> list[Document]:
+        now = utc_now()
+        with self.transaction() as db:
+            next_paragraph_id = db.execute(
+                "SELECT COALESCE(MAX(id), 0) FROM paragraphs"
+            ).fetchone()[0]
+            next_sentence_id = db.execute("SELECT COALESCE(MAX(id), 0) FROM sentences").fetchone()[
+                0
+            ]
+            document_ids: list[int] = []
+            for document in documents:
+                cursor = db.execute(
+                    "INSERT INTO documents (name, source_lang, target_lang, source_path, sha256, "
+                    "encoding, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        document.name,
+                        document.source_lang,
+                        document.target_lang,
+                        document.source_path,
+                        document.sha256,
+                        document.encoding,
+                        now,
+                        document.imported_by,
+                    ),
+                )
+                document_id = int(cursor.lastrowid or 0)
+                document_ids.append(document_id)
+                first_id = next_paragraph_id + 1
+                paragraph_rows = []
+                sentence_rows = []
+                for position, paragraph in enumerate(document.paragraphs):
+                    paragraph_id = first_id + position
+                    duplicate_of = (
+                        first_id + paragraph.duplicate_of
+                        if paragraph.duplicate_of is not None
+                        else None
+                    )
+                    paragraph_rows.append(
+                        (paragraph_id, document_id, position, paragraph.source_text, duplicate_of)
+                    )
+                    for sentence_position, sentence in enumerate(paragraph.sentences):
+                        next_sentence_id += 1
+                        sentence_rows.append(
+                            (next_sentence_id, paragraph_id, sentence_position, sentence)
+                        )
+                next_paragraph_id += len(document.paragraphs)
+                # Insert without duplicate links first: a duplicate may point forward.
+                db.executemany(
+                    "INSERT INTO paragraphs (id, document_id, position, source_text) "
+                    "VALUES (?, ?, ?, ?)",
+                    [row[:4] for row in paragraph_rows],
+                )
+                db.executemany(
+                    "UPDATE paragraphs SET duplicate_of = ? WHERE id = ?",
+                    [(row[4], row[0]) for row in paragraph_rows if row[4] is not None],
+                )
+                db.executemany(
+                    "INSERT INTO sentences (id, paragraph_id, position, source_text) "
+                    "VALUES (?, ?, ?, ?)",
+                    sentence_rows,
+                )
+        return [self._document_by_id(document_id) for document_id in document_ids]
+
+    def _document_by_id(self, document_id: int) -> Document:
+        row = self._db.execute(
+            f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        return _document(row)
+
+    def documents(self) -> list[Document]:
+        rows = self._db.execute(f"SELECT {_DOCUMENT_COLUMNS} FROM documents ORDER BY name")
+        return [_document(row) for row in rows]
+
+    def find_document(self, name: str) -> Document | None:
+        row = self._db.execute(
+            f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE name = ?", (name,)
+        ).fetchone()
+        return _document(row) if row else None
+
+    # -- paragraphs -----------------------------------------------------------------
+    def paragraphs(self, document_id: int) -> list[Paragraph]:
+        rows = self._db.execute(
+            f"SELECT {_PARAGRAPH_COLUMNS} FROM paragraphs WHERE document_id = ? ORDER BY position",
+            (document_id,),
+        )
+        return [_paragraph(row) for row in rows]
+
+    def paragraph(self, paragraph_id: int) -> Paragraph:
+        row = self._db.execute(
+            f"SELECT {_PARAGRAPH_COLUMNS} FROM paragraphs WHERE id = ?", (paragraph_id,)
+        ).fetchone()
+        if row is None:
+            raise TranslatorError(f"no paragraph with id {paragraph_id}")
+        return _paragraph(row)
+
+    def sentences(self, paragraph_id: int) -> list[Sentence]:
+        rows = self._db.execute(
+            "SELECT id, paragraph_id, position, source_text, machine_translation "
+            "FROM sentences WHERE paragraph_id = ? ORDER BY position",
+            (paragraph_id,),
+        )
+        return [Sentence(*row) for row in rows]
+
+    def status_counts(self, document_id: int | None = None) -> StatusCounts:
+        counts = StatusCounts()
+        if document_id is None:
+            rows = self._db.execute("SELECT status, COUNT(*) FROM paragraphs GROUP BY status")
+        else:
+            rows = self._db.execute(
+                "SELECT status, COUNT(*) FROM paragraphs WHERE document_id = ? GROUP BY status",
+                (document_id,),
+            )
+        for status, count in rows:
+            counts.add(ReviewStatus(status), count)
+        return counts
+
+    def status_counts_by_document(self) -> dict[int, StatusCounts]:
+        result: dict[int, StatusCounts] = {}
+        rows = self._db.execute(
+            "SELECT document_id, status, COUNT(*) FROM paragraphs GROUP BY document_id, status"
+        )
+        for document_id, status, count in rows:
+            result.setdefault(document_id, StatusCounts()).add(ReviewStatus(status), count)
+        return result
+
+    # -- review ---------------------------------------------------------------------
+    def save_target(
+        self,
+        paragraph_id: int,
+        expected_version: int,
+        target_text: str,
+        status: ReviewStatus,
+        actor: str,
+        action: str = "edit",
+        note: str | None = None,
+    ) -> Paragraph:
+        return self._write_paragraph(
+            paragraph_id, expected_version, target_text, status, actor, action, note
+        )
+
+    def set_status(
+        self,
+        paragraph_id: int,
+        expected_version: int,
+        status: ReviewStatus,
+        actor: str,
+        note: str | None = None,
+    ) -> Paragraph:
+        return self._write_paragraph(
+            paragraph_id, expected_version, None, status, actor, "status", note
+        )
+
+    def _write_paragraph(
+        self,
+        paragraph_id: int,
+        expected_version: int,
+        target_text: str | None,
+        status: ReviewStatus,
+        actor: str,
+        action: str,
+        note: str | None,
+    ) -> Paragraph:
+        now = utc_now()
+        with self.transaction() as db:
+            current = self.paragraph(paragraph_id)
+            new_target = current.target_text if target_text is None else target_text
+            if current.version != expected_version:
+                raise ParagraphConflict(
+                    paragraph_id=paragraph_id,
+                    expected_version=expected_version,
+                    stored_version=current.version,
+                    stored_target=current.target_text,
+                    attempted_target=new_target,
+                    stored_by=current.updated_by,
+                )
+            db.execute(
+                "UPDATE paragraphs SET target_text = ?, status = ?, version = version + 1, "
+                "updated_by = ?, updated_at = ? WHERE id = ? AND version = ?",
+                (new_target, status.value, actor, now, paragraph_id, expected_version),
+            )
+            db.execute(
+                "INSERT INTO history (paragraph_id, actor, action, old_status, new_status, "
+                "old_target, new_target, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    paragraph_id,
+                    actor,
+                    action,
+                    current.status.value,
+                    status.value,
+                    current.target_text,
+                    new_target,
+                    note,
+                    now,
+                ),
+            )
+            return self.paragraph(paragraph_id)
+
+    def history(self, paragraph_id: int) -> list[HistoryEvent]:
+        rows = self._db.execute(
+            "SELECT id, paragraph_id, actor, action, old_status, new_status, old_target, "
+            "new_target, note, created_at FROM history WHERE paragraph_id = ? ORDER BY id",
+            (paragraph_id,),
+        )
+        return [
+            HistoryEvent(
+                id=row[0],
+                paragraph_id=row[1],
+                actor=row[2],
+                action=row[3],
+                old_status=_status_or_none(row[4]),
+                new_status=_status_or_none(row[5]),
+                old_target=row[6],
+                new_target=row[7],
+                note=row[8],
+                created_at=row[9],
+            )
+            for row in rows
+        ]
+
+    def add_comment(self, paragraph_id: int, author: str, body: str) -> Comment:
+        now = utc_now()
+        with self.transaction() as db:
+            self.paragraph(paragraph_id)
+            cursor = db.execute(
+                "INSERT INTO comments (paragraph_id, author, body, created_at) VALUES (?, ?, ?, ?)",
+                (paragraph_id, author, body, now),
+            )
+        return Comment(int(cursor.lastrowid or 0), paragraph_id, author, body, now)
+
+    def comments(self, paragraph_id: int) -> list[Comment]:
+        rows = self._db.execute(
+            "SELECT id, paragraph_id, author, body, created_at FROM comments "
+            "WHERE paragraph_id = ? ORDER BY id",
+            (paragraph_id,),
+        )
+        return [Comment(*row) for row in rows]
+
+
+def open_store(path: Path) -> SqliteStore:
+    """Open (creating and migrating if needed) the project database at `path`."""
+    return SqliteStore(path)
