@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -92,8 +93,10 @@ def _cmd_status(args: argparse.Namespace, console: Console) -> int:
     if args.json:
         print(json.dumps(status.as_json()))
         return 0
-    table = Table(title=f"{project.config.name}: {status.totals.total} paragraphs")
-    table.add_column("document", overflow="fold")
+    table = Table(
+        title=f"{project.config.name}: {status.totals.total} paragraphs", box=box.SIMPLE_HEAD
+    )
+    table.add_column("document", no_wrap=True)
     table.add_column("pair")
     for review_status in ReviewStatus:
         table.add_column(review_status.value, justify="right", style=_STATUS_STYLE[review_status])

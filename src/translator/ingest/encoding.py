@@ -92,9 +92,8 @@ def _looks_utf16(data: bytes) -> str | None:
     if len(data) < 4 or len(data) % 2:
         return None
     even, odd = data[0::2], data[1::2]
-    high = {0x00, 0x04}
     for codec, high_bytes in (("utf-16-le", odd), ("utf-16-be", even)):
-        share = sum(1 for b in high_bytes if b in high) / len(high_bytes)
+        share = (high_bytes.count(0) + high_bytes.count(4)) / len(high_bytes)
         if share > 0.9:
             return codec
     return None

@@ -1,0 +1,7 @@
+"""`python -m translator` runs the CLI."""
+
+import sys
+
+from translator.cli import main
+
+sys.exit(main())

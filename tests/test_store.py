@@ -1,0 +1,224 @@
+"""The SQLite store: schema versions, transactional writes, history, optimistic locking."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from translator.core.errors import ParagraphConflict, SchemaError, TranslatorError
+from translator.core.models import ReviewStatus
+from translator.store import NewDocument, NewParagraph, SqliteStore, open_store
+from translator.store.schema import LATEST_VERSION
+
+
+def new_document(name: str = "doc.txt", paragraphs: int = 3) -> NewDocument:
+    return NewDocument(
+        name=name,
+        source_lang="ru",
+        target_lang="en",
+        source_path=f"/src/{name}",
+        sha256="0" * 64,
+        encoding="utf-8",
+        imported_by="alice",
+        paragraphs=[
+            NewParagraph(f"Абзац {i}. Второе предложение.", [f"Абзац {i}.", "Второе предложение."])
+            for i in range(paragraphs)
+        ],
+    )
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "translator.db"
+
+
+def test_fresh_database_is_migrated_to_latest_with_wal_and_foreign_keys(db_path: Path) -> None:
+    with open_store(db_path) as store:
+        assert store.schema_version() == LATEST_VERSION
+        assert store.journal_mode() == "wal"
+    raw = sqlite3.connect(db_path)
+    tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"documents", "paragraphs", "sentences", "history", "comments"} <= tables
+    applied = raw.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0]
+    assert applied == LATEST_VERSION
+
+
+def test_reopening_does_not_migrate_twice(db_path: Path) -> None:
+    open_store(db_path).close()
+    open_store(db_path).close()
+    raw = sqlite3.connect(db_path)
+    assert raw.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] == LATEST_VERSION
+
+
+def test_foreign_keys_are_enforced(db_path: Path) -> None:
+    with (
+        open_store(db_path) as store,
+        pytest.raises(sqlite3.IntegrityError),
+        store.transaction() as db,
+    ):
+        db.execute(
+            "INSERT INTO sentences (paragraph_id, position, source_text) VALUES (999, 0, 'x')"
+        )
+
+
+def test_comment_on_a_missing_paragraph_is_refused(db_path: Path) -> None:
+    with open_store(db_path) as store, pytest.raises(TranslatorError, match="no paragraph"):
+        store.add_comment(999, "alice", "no such paragraph")
+
+
+def test_newer_schema_is_refused(db_path: Path) -> None:
+    open_store(db_path).close()
+    raw = sqlite3.connect(db_path)
+    raw.execute("INSERT INTO schema_migrations VALUES (?, 'future')", (LATEST_VERSION + 1,))
+    raw.commit()
+    raw.close()
+    with pytest.raises(SchemaError, match="newer translator"):
+        open_store(db_path)
+
+
+def test_a_file_that_is_not_a_database_is_refused(db_path: Path) -> None:
+    db_path.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(SchemaError, match="not a translator database"):
+        open_store(db_path)
+
+
+def test_documents_paragraphs_and_sentences_are_stored_in_order(db_path: Path) -> None:
+    with open_store(db_path) as store:
+        (document,) = store.add_documents([new_document(paragraphs=4)])
+        paragraphs = store.paragraphs(document.id)
+        assert [p.position for p in paragraphs] == [0, 1, 2, 3]
+        assert all(p.status is ReviewStatus.NEW and p.version == 1 for p in paragraphs)
+        assert [s.source_text for s in store.sentences(paragraphs[2].id)] == [
+            "Абзац 2.",
+            "Второе предложение.",
+        ]
+        assert store.find_document("doc.txt") == document
+        assert store.find_document("other.txt") is None
+
+
+def test_duplicate_links_may_point_forward(db_path: Path) -> None:
+    document = NewDocument(
+        "d.txt", "en", "ru", "/d.txt", "1" * 64, "utf-8", "bob",
+        [
+            NewParagraph("A cut-off", ["A cut-off"], duplicate_of=1),
+            NewParagraph("A cut-off paragraph.", ["A cut-off paragraph."]),
+        ],
+    )  # fmt: skip
+    with open_store(db_path) as store:
+        (stored,) = store.add_documents([document])
+        first, second = store.paragraphs(stored.id)
+        assert first.duplicate_of == second.id
+        assert second.duplicate_of is None
+
+
+def test_adding_documents_is_all_or_nothing(db_path: Path) -> None:
+    with open_store(db_path) as store:
+        store.add_documents([new_document("a.txt")])
+        with pytest.raises(sqlite3.IntegrityError):
+            store.add_documents([new_document("b.txt"), new_document("a.txt")])
+        assert [d.name for d in store.documents()] == ["a.txt"]
+        assert store.status_counts().total == 3
+
+
+def test_save_target_bumps_version_and_records_history(db_path: Path) -> None:
+    with open_store(db_path) as store:
+        (document,) = store.add_documents([new_document()])
+        paragraph = store.paragraphs(document.id)[0]
+        saved = store.save_target(
+            paragraph.id, paragraph.version, "Paragraph 0.", ReviewStatus.EDITED, "alice"
+        )
+        assert (saved.version, saved.target_text, saved.status) == (
+            2,
+            "Paragraph 0.",
+            ReviewStatus.EDITED,
+        )
+        assert saved.updated_by == "alice"
+        (event,) = store.history(paragraph.id)
+        assert (event.actor, event.action, event.old_status, event.new_status) == (
+            "alice",
+            "edit",
+            ReviewStatus.NEW,
+            ReviewStatus.EDITED,
+        )
+        assert (event.old_target, event.new_target) == ("", "Paragraph 0.")
+
+
+def test_set_status_keeps_target_and_records_reason(db_path: Path) -> None:
+    with open_store(db_path) as store:
+        (document,) = store.add_documents([new_document()])
+        paragraph = store.paragraphs(document.id)[0]
+        edited = store.save_target(paragraph.id, 1, "Text", ReviewStatus.EDITED, "alice")
+        rejected = store.set_status(
+            paragraph.id, edited.version, ReviewStatus.REJECTED, "erin", note="wrong article"
+        )
+        assert rejected.target_text == "Text"
+        assert rejected.status is ReviewStatus.REJECTED
+        last = store.history(paragraph.id)[-1]
+        assert (last.actor, last.note, last.new_status) == (
+            "erin",
+            "wrong article",
+            ReviewStatus.REJECTED,
+        )
+
+
+def test_two_sessions_saving_one_paragraph_get_a_conflict_not_an_overwrite(
+    db_path: Path,
+) -> None:
+    with open_store(db_path) as setup:
+        (document,) = setup.add_documents([new_document()])
+        paragraph_id = setup.paragraphs(document.id)[0].id
+    alice, bob = SqliteStore(db_path), SqliteStore(db_path)
+    try:
+        seen_by_alice = alice.paragraph(paragraph_id)
+        seen_by_bob = bob.paragraph(paragraph_id)
+        alice.save_target(
+            paragraph_id, seen_by_alice.version, "Alice's text", ReviewStatus.EDITED, "alice"
+        )
+        with pytest.raises(ParagraphConflict) as conflict:
+            bob.save_target(
+                paragraph_id, seen_by_bob.version, "Bob's text", ReviewStatus.EDITED, "bob"
+            )
+        assert conflict.value.stored_target == "Alice's text"
+        assert conflict.value.attempted_target == "Bob's text"
+        assert conflict.value.stored_by == "alice"
+        assert conflict.value.stored_version == 2
+        stored = bob.paragraph(paragraph_id)
+        assert stored.target_text == "Alice's text"
+        assert [e.actor for e in bob.history(paragraph_id)] == ["alice"]
+    finally:
+        alice.close()
+        bob.close()
+
+
+def test_status_counts_per_document_and_total(db_path: Path) -> None:
+    with open_store(db_path) as store:
+        first, second = store.add_documents([new_document("a.txt", 2), new_document("b.txt", 3)])
+        paragraph = store.paragraphs(first.id)[0]
+        store.save_target(paragraph.id, 1, "x", ReviewStatus.MACHINE, "mt")
+        per_document = store.status_counts_by_document()
+        assert per_document[first.id].as_dict()["machine"] == 1
+        assert per_document[first.id].as_dict()["new"] == 1
+        assert per_document[second.id].as_dict()["new"] == 3
+        totals = store.status_counts()
+        assert totals.total == 5
+        assert totals.as_dict() == {
+            "new": 4,
+            "machine": 1,
+            "edited": 0,
+            "approved": 0,
+            "rejected": 0,
+        }
+
+
+def test_comments_are_kept_in_order(db_path: Path) -> None:
+    with open_store(db_path) as store:
+        (document,) = store.add_documents([new_document()])
+        paragraph_id = store.paragraphs(document.id)[0].id
+        store.add_comment(paragraph_id, "alice", "Check the article number")
+        store.add_comment(paragraph_id, "erin", "Checked: 20.3 is right")
+        assert [(c.author, c.body) for c in store.comments(paragraph_id)] == [
+            ("alice", "Check the article number"),
+            ("erin", "Checked: 20.3 is right"),
+        ]
