@@ -94,7 +94,10 @@ def _cmd_status(args: argparse.Namespace, console: Console) -> int:
         print(json.dumps(status.as_json()))
         return 0
     table = Table(
-        title=f"{project.config.name}: {status.totals.total} paragraphs", box=box.SIMPLE_HEAD
+        title=f"{project.config.name}: {status.totals.total} paragraphs",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
     )
     table.add_column("document", no_wrap=True)
     table.add_column("pair")
