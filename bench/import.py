@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -71,8 +72,19 @@ def child(folder: Path) -> None:
         report = services.import_sources(project, store, paths, actor="bench")
     elapsed = time.perf_counter() - started
     paragraphs = sum(item.paragraphs for item in report.imported)
+    # Peak of the main process and of the largest parsing worker (they run side by side).
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"seconds": elapsed, "paragraphs": paragraphs, "peak_mb": peak_kb / 1024}))
+    worker_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(
+        json.dumps(
+            {
+                "seconds": elapsed,
+                "paragraphs": paragraphs,
+                "peak_mb": peak_kb / 1024,
+                "worker_peak_mb": worker_kb / 1024,
+            }
+        )
+    )
 
 
 def main() -> None:
@@ -112,12 +124,16 @@ def main() -> None:
     rate = imported / seconds
     baseline_rate = len(paragraphs) / statistics.median(baseline)
     peak = max(r["peak_mb"] for r in runs)
+    worker_peak = max(r["worker_peak_mb"] for r in runs)
     print(f"translator import (median of {args.runs}): {seconds:.2f} s, {rate:,.0f} paragraphs/s")
     print(f"baseline razdel.sentenize only (median): {baseline_rate:,.0f} paragraphs/s")
     print(f"ratio translator/baseline: {rate / baseline_rate:.2f}")
-    print(f"peak RSS of the import process: {peak:.0f} MB")
+    workers = min(FILES, os.cpu_count() or 1)
+    together = peak + workers * worker_peak
+    print(f"peak RSS: import process {peak:.0f} MB, largest parsing worker {worker_peak:.0f} MB")
+    print(f"peak RSS, all {workers} workers and the main process added up: {together:.0f} MB")
     print(f"targets: >= 10,000 paragraphs/s {'MET' if rate >= 10_000 else 'MISSED'}; "
-          f"< 400 MB {'MET' if peak < 400 else 'MISSED'}")  # fmt: skip
+          f"< 400 MB {'MET' if together < 400 else 'MISSED'}")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import RunCli, sample_files, write
+from translator import services
 from translator.project import Project
 
 RUSSIAN = (
@@ -138,9 +139,16 @@ def test_bad_input_is_one_line_naming_the_file_and_changes_nothing(
     assert status_json(run_cli, project) == before
 
 
+@pytest.mark.parametrize("parallel", [False, True], ids=["serial", "process-pool"])
 def test_one_bad_file_among_five_imports_none(
-    run_cli: RunCli, project: Project, tmp_path: Path
+    run_cli: RunCli,
+    project: Project,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    parallel: bool,
 ) -> None:
+    if parallel:
+        monkeypatch.setattr(services, "PARALLEL_PARSE_MIN_BYTES", 0)
     files = [write(tmp_path / f"ru{i}.txt", RUSSIAN + f"\nАбзац номер {i}.\n") for i in range(5)]
     files[2].write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     result = run_cli("--project", project.root, "import", *files)
@@ -148,6 +156,9 @@ def test_one_bad_file_among_five_imports_none(
     assert str(files[2]) in result.stderr
     assert "nothing imported" in result.stderr
     assert status_json(run_cli, project)["documents"] == 0
+    files[2].write_text("Исправленный абзац о деле.", encoding="utf-8")
+    assert run_cli("--project", project.root, "import", *files).exit_code == 0
+    assert status_json(run_cli, project)["documents"] == 5
 
 
 def test_cp1251_file_imports_as_readable_russian(
@@ -157,8 +168,6 @@ def test_cp1251_file_imports_as_readable_russian(
     result = run_cli("--project", project.root, "import", source)
     assert result.exit_code == 0, result.stderr
     assert "cp1251" in result.stdout
-    from translator import services
-
     with services.open_project_store(project) as store:
         document = store.find_document("legacy.txt")
         assert document is not None

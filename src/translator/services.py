@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import getpass
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from translator.project import Project, create_project, find_project, load_proje
 from translator.store import NewDocument, ProjectStore, open_store
 
 LANG_CHOICES = ("auto", "ru", "en")
+# Parsing (sentence splitting above all) is CPU-bound: large multi-file imports use all cores.
+PARALLEL_PARSE_MIN_BYTES = 2 * 1024 * 1024
 
 
 def current_user(explicit: str | None = None) -> str:
@@ -71,6 +74,41 @@ def _parse_one(path: Path, project: Project, lang: str, encoding: str | None) ->
     return parsed
 
 
+def _parse_or_problem(
+    path: Path, project: Project, lang: str, encoding: str | None
+) -> ParsedDocument | InputFileError:
+    try:
+        return _parse_one(path, project, lang, encoding)
+    except InputFileError as problem:
+        return problem
+
+
+def _total_bytes(paths: Sequence[Path]) -> int:
+    total = 0
+    for path in paths:
+        try:
+            total += path.stat().st_size if path.is_file() else 0
+        except OSError:
+            continue
+    return total
+
+
+def parse_sources(
+    project: Project, paths: Sequence[Path], lang: str, encoding: str | None
+) -> Iterator[ParsedDocument | InputFileError]:
+    """Parse files in order, in parallel processes when the import is large and has several."""
+    workers = min(len(paths), os.cpu_count() or 1)
+    if workers < 2 or _total_bytes(paths) < PARALLEL_PARSE_MIN_BYTES:
+        for path in paths:
+            yield _parse_or_problem(path, project, lang, encoding)
+        return
+    count = len(paths)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(
+            _parse_or_problem, paths, [project] * count, [lang] * count, [encoding] * count
+        )
+
+
 def import_sources(
     project: Project,
     store: ProjectStore,
@@ -81,50 +119,54 @@ def import_sources(
 ) -> ImportReport:
     """Import files all-or-nothing: if any file is bad, nothing is stored and all are reported.
 
-    A file whose document already exists with identical bytes is skipped as unchanged.
+    Documents stream into one transaction as they are parsed (memory holds one at a time);
+    a bad file rolls the whole transaction back. A file whose document already exists with
+    identical bytes is skipped as unchanged.
     """
     if lang not in LANG_CHOICES:
         raise TranslatorError(f"unknown language '{lang}' (use one of {', '.join(LANG_CHOICES)})")
     report = ImportReport()
-    problems: list[InputFileError] = []
-    parsed_documents: list[ParsedDocument] = []
-    names_in_batch: dict[str, Path] = {}
-    for path in paths:
-        try:
-            parsed = _parse_one(path, project, lang, encoding)
-        except InputFileError as problem:
-            problems.append(problem)
-            continue
-        name = parsed.source.name
-        if name in names_in_batch:
-            if names_in_batch[name].resolve() != path.resolve():
-                problems.append(
-                    InputFileError(path, f"another file named '{name}' is in this import")
-                )
-            continue
-        names_in_batch[name] = path
-        existing = store.find_document(name)
-        if existing is not None:
-            if existing.sha256 == parsed.source.sha256:
+    counts: list[tuple[int, int, int]] = []
+
+    def documents_to_store() -> Iterator[NewDocument]:
+        problems: list[InputFileError] = []
+        names_in_batch: dict[str, Path] = {}
+        for path, parsed in zip(paths, parse_sources(project, paths, lang, encoding), strict=True):
+            if isinstance(parsed, InputFileError):
+                problems.append(parsed)
+                continue
+            name = parsed.source.name
+            if name in names_in_batch:
+                if names_in_batch[name].resolve() != path.resolve():
+                    problems.append(
+                        InputFileError(path, f"another file named '{name}' is in this import")
+                    )
+                continue
+            names_in_batch[name] = path
+            existing = store.find_document(name)
+            if existing is not None and existing.sha256 == parsed.source.sha256:
                 report.unchanged.append(name)
                 continue
-            problems.append(
-                InputFileError(
-                    path,
-                    f"document '{name}' was already imported with different content; "
-                    "updating a changed source is not supported yet",
+            if existing is not None:
+                problems.append(
+                    InputFileError(
+                        path,
+                        f"document '{name}' was already imported with different content; "
+                        "updating a changed source is not supported yet",
+                    )
+                )
+                continue
+            if problems:
+                continue  # keep parsing to report every bad file, but store nothing
+            counts.append(
+                (
+                    len(parsed.paragraphs),
+                    sum(len(p.sentences) for p in parsed.paragraphs),
+                    parsed.duplicate_count,
                 )
             )
-            continue
-        parsed_documents.append(parsed)
-    if problems:
-        raise ImportRefused(problems)
-    if not parsed_documents:
-        return report
-    documents = store.add_documents(
-        [
-            NewDocument(
-                name=parsed.source.name,
+            yield NewDocument(
+                name=name,
                 source_lang=parsed.source_lang,
                 target_lang=parsed.target_lang,
                 source_path=str(parsed.source.path.resolve()),
@@ -133,18 +175,12 @@ def import_sources(
                 imported_by=actor,
                 paragraphs=parsed.paragraphs,
             )
-            for parsed in parsed_documents
-        ]
-    )
-    for document, parsed in zip(documents, parsed_documents, strict=True):
-        report.imported.append(
-            ImportedDocument(
-                document=document,
-                paragraphs=len(parsed.paragraphs),
-                sentences=sum(len(p.sentences) for p in parsed.paragraphs),
-                duplicates=parsed.duplicate_count,
-            )
-        )
+        if problems:
+            raise ImportRefused(problems)
+
+    documents = store.add_documents(documents_to_store())
+    for document, (paragraphs, sentences, duplicates) in zip(documents, counts, strict=True):
+        report.imported.append(ImportedDocument(document, paragraphs, sentences, duplicates))
     return report
 
 

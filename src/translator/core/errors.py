@@ -27,6 +27,10 @@ class InputFileError(TranslatorError):
         self.reason = reason
         super().__init__(f"{path}: {reason}")
 
+    def __reduce__(self) -> tuple[type[InputFileError], tuple[Path, str]]:
+        """Picklable, so parsing in worker processes can report a bad file."""
+        return (InputFileError, (self.path, self.reason))
+
 
 class ImportRefused(TranslatorError):
     """One or more files of an import were bad, so nothing was imported."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from translator.core.models import (
@@ -55,8 +55,11 @@ class ProjectStore(ABC):
 
     # documents
     @abstractmethod
-    def add_documents(self, documents: Sequence[NewDocument]) -> list[Document]:
-        """Store documents with their paragraphs and sentences, all or none."""
+    def add_documents(self, documents: Iterable[NewDocument]) -> list[Document]:
+        """Store documents with their paragraphs and sentences in one transaction, all or none.
+
+        `documents` may be a generator; if it raises, nothing it yielded is kept.
+        """
 
     @abstractmethod
     def documents(self) -> list[Document]: ...

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -118,7 +118,7 @@ class SqliteStore(ProjectStore):
         return str(self._db.execute("PRAGMA journal_mode").fetchone()[0])
 
     # -- documents ----------------------------------------------------------------
-    def add_documents(self, documents: Sequence[NewDocument]) -> list[Document]:
+    def add_documents(self, documents: Iterable[NewDocument]) -> list[Document]:
         now = utc_now()
         with self.transaction() as db:
             next_paragraph_id = db.execute(
