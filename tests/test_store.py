@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from translator.core.errors import ParagraphConflict, SchemaError, TranslatorError
+from translator.core.errors import (
+    ParagraphConflict,
+    SchemaError,
+    StoreUnavailable,
+    TranslatorError,
+)
 from translator.core.models import ReviewStatus
 from translator.store import NewDocument, NewParagraph, SqliteStore, open_store
 from translator.store.schema import LATEST_VERSION
@@ -222,3 +227,26 @@ def test_comments_are_kept_in_order(db_path: Path) -> None:
             ("alice", "Check the article number"),
             ("erin", "Checked: 20.3 is right"),
         ]
+
+
+def test_a_write_while_another_session_holds_the_lock_is_a_clear_error(db_path: Path) -> None:
+    with open_store(db_path) as setup:
+        (document,) = setup.add_documents([new_document()])
+        paragraph_id = setup.paragraphs(document.id)[0].id
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    store = SqliteStore(db_path)
+    store._db.execute("PRAGMA busy_timeout = 50")  # don't wait the default 30 s in a test
+    try:
+        with pytest.raises(StoreUnavailable, match="busy"):
+            store.save_target(paragraph_id, 1, "text", ReviewStatus.EDITED, "alice")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert store.paragraph(paragraph_id).target_text == ""
+    store.close()
+
+
+def test_an_unopenable_database_path_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreUnavailable, match="cannot open"):
+        open_store(tmp_path / "no-such-folder" / "translator.db")

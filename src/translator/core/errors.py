@@ -76,3 +76,7 @@ class ParagraphConflict(TranslatorError):
 
 class SchemaError(TranslatorError):
     """The database was written by a newer translator or is not a translator database."""
+
+
+class StoreUnavailable(TranslatorError):
+    """The project database cannot be opened or written right now (locked, read-only, gone)."""

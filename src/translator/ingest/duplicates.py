@@ -20,23 +20,27 @@ def find_duplicates(paragraphs: Sequence[str]) -> list[int | None]:
     (complete) one. Links always end at a paragraph that is not itself a duplicate.
     """
     keys = [_key(text) for text in paragraphs]
-    first_seen: dict[str, int] = {}
+    occurrences: dict[str, list[int]] = {}
     duplicate_of: list[int | None] = [None] * len(keys)
     for index, key in enumerate(keys):
-        if key in first_seen:
-            duplicate_of[index] = first_seen[key]
+        if key in occurrences:
+            duplicate_of[index] = occurrences[key][0]
+            occurrences[key].append(index)
         else:
-            first_seen[key] = index
-    ordered = sorted(first_seen.items())  # unique keys, sorted: a prefix's extensions follow it
-    for rank, (key, index) in enumerate(ordered):
+            occurrences[key] = [index]
+    ordered = sorted(occurrences)  # unique keys, sorted: a prefix's extensions follow it
+    for rank, key in enumerate(ordered):
+        index = occurrences[key][0]
         if len(key) < MIN_PREFIX_CHARS:
             continue
         best: int | None = None
-        for other_key, other_index in ordered[rank + 1 : rank + 1 + _MAX_PREFIX_SCAN]:
+        for other_key in ordered[rank + 1 : rank + 1 + _MAX_PREFIX_SCAN]:
             if not other_key.startswith(key):
                 break
-            if other_index > index and (best is None or other_index < best):
-                best = other_index
+            # Any later occurrence counts: the full text may also stand earlier and repeat.
+            later = next((other for other in occurrences[other_key] if other > index), None)
+            if later is not None and (best is None or later < best):
+                best = later
         if best is not None:
             duplicate_of[index] = best
     return [_root(duplicate_of, index) for index in range(len(keys))]

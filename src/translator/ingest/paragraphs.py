@@ -14,6 +14,7 @@ _SPACE = re.compile(r"\s+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SENTENCE_END = tuple('.!?:;»"”)…')
 _WRAP_SHARE = 0.6
+_WRAP_LOWERCASE_SHARE = 0.3  # wrapped prose: most breaks fall before a lowercase word
 _MIN_BROKEN_LINE = 30  # shorter lines (titles, menu items) never run on into the next line
 
 
@@ -23,15 +24,24 @@ def normalise_space(text: str) -> str:
 
 
 def _looks_hard_wrapped(lines: list[str]) -> int:
-    """The wrap width if most lines followed by another line stop near one width, else 0."""
-    inner = [len(line) for line, following in itertools.pairwise(lines) if line and following]
-    if len(inner) < 3:
+    """The wrap width if most lines followed by another line stop near one width, else 0.
+
+    Wrapping breaks lines between any two words, so many continuation lines start in
+    lowercase; a list of similar-length titles or items, each its own line, has none.
+    """
+    pairs = [
+        (line, following) for line, following in itertools.pairwise(lines) if line and following
+    ]
+    if len(pairs) < 3:
         return 0
-    width = max(inner)
+    width = max(len(line) for line, _ in pairs)
     if width > 100:
         return 0
-    near = sum(1 for length in inner if length >= 0.7 * width)
-    return width if near / len(inner) >= _WRAP_SHARE else 0
+    near = [following for line, following in pairs if len(line) >= 0.7 * width]
+    if len(near) / len(pairs) < _WRAP_SHARE:
+        return 0
+    lowercase = sum(1 for following in near if following[:1].islower())
+    return width if lowercase / len(near) >= _WRAP_LOWERCASE_SHARE else 0
 
 
 def text_paragraphs(text: str) -> list[str]:

@@ -37,6 +37,11 @@ def source_format(path: Path) -> str:
     return fmt
 
 
+def _size(count: int) -> str:
+    """A byte count for a message: "1.5 MB", or exact bytes below a megabyte ("0 MB" misleads)."""
+    return f"{count / 1048576:.1f} MB" if count >= 1048576 else f"{count} bytes"
+
+
 def read_source(path: Path, max_bytes: int, encoding: str | None = None) -> SourceFile:
     """Validate and decode `path`; every failure is an InputFileError naming the file."""
     if not path.exists():
@@ -52,7 +57,7 @@ def read_source(path: Path, max_bytes: int, encoding: str | None = None) -> Sour
     if size > max_bytes:
         raise InputFileError(
             path,
-            f"too large ({size / 1048576:.1f} MB; the limit is {max_bytes / 1048576:.0f} MB, "
+            f"too large ({_size(size)}; the limit is {_size(max_bytes)}, "
             "set import.max_file_mb in translator.toml)",
         )
     try:

@@ -2,7 +2,10 @@
 
 Measured on a seed text (bench notes in CHANGELOG): razdel ~46k paragraphs/s, pysbd ~1.6k;
 razdel already keeps Russian «ч. 2 ст. 20.3» together but splits English "Art. 20.3" and
-"Dec. 2025", which the repair pass joins back.
+"Dec. 2025", which the repair pass joins back. razdel never ends a sentence after the year
+mark «2025 г.», which the repair pass splits when a capital follows and the words before it
+can stand as a sentence («Приговор вынесен 18 декабря 2025 г. Суд ...»), not when they are
+only a date with a preposition («В 2023 г. Минюст ...»).
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ _BEFORE_NUMBER = {
         "руб",
         "коп",
         "лит",
+        "род",
     },
     "en": {
         "art",
@@ -76,6 +80,9 @@ _BEFORE_NUMBER = {
         "ca",
         "tel",
         "ext",
+        "b",
+        "c",
+        "d",
     },
 }
 # Abbreviations that stand before a name, so a capital letter after them is no new sentence.
@@ -141,11 +148,38 @@ _BEFORE_NAME = {
         "insp",
         "det",
         "const",
+        "e.g",
+        "i.e",
+        "viz",
     },
 }
-_LAST_WORD = re.compile(r"(?:^|[\s(«\"“„'])([\w№-]+)\.$")
-_PRECEDING_NUMBER = re.compile(r"\d[\d\s]*\s+\S+\.$")
+_LAST_WORD = re.compile(r"(?:^|[\s(«\"“„'])([\w№-]+(?:\.\w+)*)\.$")
 _OPENERS = "«\"“„'‘("
+_PUNCTUATION = "«»\"“”„'‘’()[],.:;!?—–-"
+# "2025 г.", "18.12.2025 г.", "2020–2024 гг.", "1990-х гг." followed by a capital: the year may
+# end the sentence. A short number is no year: «колонии № 6 г. Соликамска».
+_YEAR_MARK = re.compile(r"(?:^|\s)(?:\d\d?\.\d\d?\.)?\d{4}(?:[–-]\d{2,4})?(?:-[а-яё]+)?\s+гг?\.$")
+_YEAR_BOUNDARY = re.compile(r"(?<=\s)(?:гг?)\.\s+(?=[" + _OPENERS + r"]*[A-ZА-ЯЁ])")
+# A number that razdel took to open a numbered sentence, then a real sentence start:
+# "See p." + "5. Then see ..." -> "See p. 5." + "Then see ...".
+_LEADING_NUMBER = re.compile(r"^(\d[\d.,/–-]*\.)\s+(?=[" + _OPENERS + r"]*[A-ZА-ЯЁ])")
+_MONTHS = frozenset(
+    {
+        *("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа"),
+        *("сентября", "октября", "ноября", "декабря", "январе", "феврале", "марте"),
+        *("апреле", "мае", "июне", "июле", "августе", "сентябре", "октябре", "ноябре"),
+        "декабре",
+    }
+)
+# Words that with a date make a time phrase, not a sentence: «В 2023 г.», «В конце 2024 г.».
+_DATE_WORDS = frozenset(
+    {
+        *("в", "во", "с", "со", "к", "ко", "до", "по", "от", "на", "за", "из", "о", "об"),
+        *("при", "после", "около", "между", "перед", "через", "конце", "начале"),
+        *("середине", "течение", "том", "тот", "же", "этом", "этот", "прошлом"),
+        *("следующем", "весной", "летом", "осенью", "зимой", "году", "годы", "годах"),
+    }
+)
 
 
 def _should_join(previous: str, following: str, lang: str) -> bool:
@@ -164,20 +198,49 @@ def _should_join(previous: str, following: str, lang: str) -> bool:
         return True  # an initial: "A. Sokolov", «Д. А. Журавлев»
     if lowered not in _BEFORE_NAME[lang]:
         return False
-    # «в 2025 г. Суд ...»: "г." after a number means "year" and may end a sentence.
-    return not (lowered in {"г", "гг"} and _PRECEDING_NUMBER.search(previous))
+    # «... 2025 г. Суд ...»: "г." after a number means "year" and may end a sentence.
+    return not (_YEAR_MARK.search(previous) and _stands_alone(previous))
+
+
+def _stands_alone(text: str) -> bool:
+    """True if `text`, which ends with a year mark, has words besides the date itself."""
+    for token in text.lower().split()[:-1]:  # [:-1]: the year mark «г.» itself
+        word = token.strip(_PUNCTUATION)
+        if word.isalpha() and word not in _MONTHS and word not in _DATE_WORDS:
+            return True
+    return False
+
+
+def _split_after_years(sentence: str) -> list[str]:
+    """Split «... 18 декабря 2025 г. Суд ...» after the year mark; razdel never does."""
+    parts: list[str] = []
+    start = 0
+    for match in _YEAR_BOUNDARY.finditer(sentence):
+        head = sentence[start : match.start()] + match.group().rstrip()
+        if _YEAR_MARK.search(head) and _stands_alone(head):
+            parts.append(head.strip())
+            start = match.end()
+    parts.append(sentence[start:])
+    return parts
 
 
 @lru_cache(maxsize=4096)
 def split_sentences(paragraph: str, lang: str) -> tuple[str, ...]:
     """Sentences of one paragraph, in order; joined back they give the paragraph's words."""
-    pieces = [piece.text for piece in sentenize(paragraph)]
+    pieces = [piece.text for piece in sentenize(paragraph) if piece.text.strip()]
     if not pieces:
         return ()
     merged = [pieces[0]]
     for piece in pieces[1:]:
-        if _should_join(merged[-1], piece, lang):
-            merged[-1] = f"{merged[-1]} {piece}"
-        else:
+        if not _should_join(merged[-1], piece, lang):
             merged.append(piece)
+            continue
+        number = _LEADING_NUMBER.match(piece) if piece[:1].isdigit() else None
+        if number:
+            merged[-1] = f"{merged[-1]} {number.group(1)}"
+            merged.append(piece[number.end() :])
+        else:
+            merged[-1] = f"{merged[-1]} {piece}"
+    if lang == "ru":
+        merged = [part for sentence in merged for part in _split_after_years(sentence)]
     return tuple(merged)

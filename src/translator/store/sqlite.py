@@ -9,7 +9,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from translator.core.errors import ParagraphConflict, SchemaError, TranslatorError
+from translator.core.errors import (
+    ParagraphConflict,
+    SchemaError,
+    StoreUnavailable,
+    TranslatorError,
+)
 from translator.core.models import (
     Comment,
     Document,
@@ -70,6 +75,8 @@ class SqliteStore(ProjectStore):
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
+        except sqlite3.OperationalError as error:
+            raise StoreUnavailable(f"{path}: cannot open the project database ({error})") from error
         except sqlite3.DatabaseError as error:
             raise SchemaError(f"{path}: not a translator database ({error})") from error
 
@@ -80,7 +87,13 @@ class SqliteStore(ProjectStore):
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE takes the write lock up front, so read-then-write cannot race."""
-        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise StoreUnavailable(
+                f"{self.path}: the project database is busy or read-only ({error}); "
+                "try again when the other session has finished"
+            ) from error
         try:
             yield self._db
         except BaseException:

@@ -1,0 +1,256 @@
+"""Paragraphs per format: plain text, Markdown and the visible text of HTML."""
+
+from __future__ import annotations
+
+import pytest
+
+from translator.ingest.paragraphs import (
+    html_paragraphs,
+    markdown_paragraphs,
+    normalise_space,
+    split_paragraphs,
+    text_paragraphs,
+)
+
+# Two paragraphs hard-wrapped near 70 columns, as old mail and plain-text archives are.
+WRAPPED_RU = (
+    "Суд признал адвоката виновным по ч. 2 ст. 20.3 КоАП РФ и назначил ему\n"
+    "штраф в размере двух тысяч рублей. Защита намерена обжаловать решение.\n"
+    "Адвокат Соколов заявил об этом после заседания в Екатеринбурге вчера.\n"
+    "\n"
+    "Правозащитники считают преследование адвоката политически мотивированным\n"
+    "и связывают его с многолетней работой в наблюдательной комиссии.\n"
+)
+WRAPPED_EN = (
+    "The court found the lawyer guilty under Part 2 of Article 20.3 of the\n"
+    "Code of Administrative Offences and fined him two thousand roubles. The\n"
+    "defence said it would appeal, the lawyer told reporters after the hearing.\n"
+    "\n"
+    "Rights defenders link the case to his years of work on the regional\n"
+    "public oversight commission that inspects prisons and pre-trial centres.\n"
+)
+
+
+def _unwrapped(wrapped: str) -> list[str]:
+    """What a reader sees: each blank-line-separated block as one line of text."""
+    return [" ".join(block.split()) for block in wrapped.split("\n\n")]
+
+
+# --- plain text -------------------------------------------------------------------------
+
+
+def test_blank_lines_separate_paragraphs() -> None:
+    text = "Первый абзац.\n\nВторой абзац.\n\n\n\nТретий абзац."
+    assert text_paragraphs(text) == ["Первый абзац.", "Второй абзац.", "Третий абзац."]
+
+
+def test_single_line_breaks_separate_paragraphs() -> None:
+    text = "Суд отказал в жалобе.\nЗащита обжалует решение.\nАдвокат остается в колонии."
+    assert text_paragraphs(text) == text.split("\n")
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_any_newline_convention_splits(newline: str) -> None:
+    assert text_paragraphs(f"One.{newline}{newline}Two.{newline}Three.") == [
+        "One.",
+        "Two.",
+        "Three.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("a\tb", "a b"),
+        ("a\u00a0b", "a b"),  # no-break space
+        ("a\u202fb", "a b"),  # narrow no-break space
+        ("a  \t  b", "a b"),
+        ("За\u200bдержан", "Задержан"),  # zero-width space
+        ("\ufeffТекст", "Текст"),  # stray byte order mark
+        ("адво\u00adкат", "адвокат"),  # soft hyphen
+        ("  поля  ", "поля"),
+    ],
+)
+def test_normalise_space(raw: str, clean: str) -> None:
+    assert normalise_space(raw) == clean
+
+
+def test_whitespace_inside_text_paragraphs_is_normalised() -> None:
+    text = "\tАдвокат\u00a0 Соколов  за\u200bдержан.  "
+    assert text_paragraphs(text) == ["Адвокат Соколов задержан."]
+
+
+def test_empty_and_blank_paragraphs_are_dropped() -> None:
+    text = "\n\n  \t \nТекст.\n\u00a0\n\u200b\n\n   \nЕще текст.\n\n"
+    assert text_paragraphs(text) == ["Текст.", "Еще текст."]
+
+
+@pytest.mark.parametrize("wrapped", [WRAPPED_RU, WRAPPED_EN], ids=["ru", "en"])
+def test_hard_wrapped_text_is_rejoined(wrapped: str) -> None:
+    assert text_paragraphs(wrapped) == _unwrapped(wrapped)
+
+
+def test_short_title_is_not_joined_to_wrapped_text() -> None:
+    assert text_paragraphs("Верховный суд\n" + WRAPPED_RU) == [
+        "Верховный суд",
+        *_unwrapped(WRAPPED_RU),
+    ]
+
+
+def test_short_lines_of_page_furniture_stay_apart() -> None:
+    text = "Aleksei Sokolov\nLawyers, Human rights defenders\n1973-05-24\nImprisoned\nYekaterinburg"
+    assert text_paragraphs(text) == text.split("\n")
+
+
+def test_lines_of_similar_length_that_are_headlines_stay_apart() -> None:
+    # As long as wrapped lines, but each starts a new headline: no text runs on.
+    headlines = [
+        "Суд оставил в силе приговор адвокату из Екатеринбурга по делу о грабеже",
+        "Правозащитники потребовали освободить политзаключенного инженера из Перми",
+        "ОНК Пермского края посетила колонию ИК-6 и побеседовала с осужденными",
+        "В Москве прошла пресс-конференция о ликвидации правозащитных организаций",
+    ]
+    assert text_paragraphs("\n".join(headlines)) == headlines
+
+
+def test_line_broken_mid_sentence_runs_on_into_lowercase_next_line() -> None:
+    text = "Сокол был задержан 5 июля 2024 года по обвинению\nв демонстрации символики."
+    assert text_paragraphs(text) == [
+        "Сокол был задержан 5 июля 2024 года по обвинению в демонстрации символики."
+    ]
+
+
+# --- Markdown ---------------------------------------------------------------------------
+
+
+def test_markdown_headings_and_paragraphs() -> None:
+    text = "# Дело Соколова\n\nАдвоката задержали.\n\n## Приговор\n\nСуд назначил штраф."
+    assert markdown_paragraphs(text) == [
+        "Дело Соколова",
+        "Адвоката задержали.",
+        "Приговор",
+        "Суд назначил штраф.",
+    ]
+
+
+def test_markdown_list_items_are_paragraphs() -> None:
+    text = "Требования:\n\n- освободить адвоката\n- прекратить дело\n\n1. First\n2. Second\n"
+    assert markdown_paragraphs(text) == [
+        "Требования:",
+        "освободить адвоката",
+        "прекратить дело",
+        "First",
+        "Second",
+    ]
+
+
+def test_markdown_emphasis_links_and_code_keep_only_visible_text() -> None:
+    text = "Суд *отклонил* **жалобу** по [ст. 20.3](https://example.org/koap) и `п. 2`."
+    assert markdown_paragraphs(text) == ["Суд отклонил жалобу по ст. 20.3 и п. 2."]
+
+
+def test_markdown_soft_and_hard_breaks_join_with_a_space() -> None:
+    assert markdown_paragraphs("line one\nline two  \nline three") == [
+        "line one line two line three"
+    ]
+
+
+def test_markdown_code_fence_keeps_its_text_without_fence_markers() -> None:
+    text = "Before.\n\n```python\nprint('hello')\n\nprint('again')\n```\n\nAfter."
+    paragraphs = markdown_paragraphs(text)
+    assert paragraphs == ["Before.", "print('hello')", "print('again')", "After."]
+    assert not any("```" in p or "python" in p for p in paragraphs)
+
+
+def test_markdown_blockquote_text_is_kept() -> None:
+    assert markdown_paragraphs("> «Это незаконно», — сказал адвокат.") == [
+        "«Это незаконно», — сказал адвокат."
+    ]
+
+
+# --- HTML -------------------------------------------------------------------------------
+
+PAGE = """<!DOCTYPE html>
+<html><head>
+<title>Дело Соколова</title>
+<style>body { color: red } .hidden-style-marker {}</style>
+<script>var hiddenScriptMarker = "nope";</script>
+</head><body>
+<noscript>Hidden noscript marker</noscript>
+<!-- hidden comment marker -->
+<h1>Новости &amp; заявления</h1>
+<p>Адвокат <b>Алексей</b> <i>Соколов</i> заявил: &laquo;Это&nbsp;незаконно&raquo;.</p>
+<p>Первая строка<br>Вторая строка</p>
+<p>Some<em>thing</em> <a href="#">very <b>bold</b></a> here.</p>
+<script>document.write("another hidden script marker")</script>
+</body></html>"""
+
+
+def test_html_title_and_blocks_in_order() -> None:
+    assert html_paragraphs(PAGE) == [
+        "Дело Соколова",
+        "Новости & заявления",
+        "Адвокат Алексей Соколов заявил: «Это незаконно».",
+        "Первая строка",
+        "Вторая строка",
+        "Something very bold here.",
+    ]
+
+
+@pytest.mark.parametrize("marker", ["color", "hidden", "marker", "nope", "document.write"])
+def test_html_script_style_noscript_and_comments_never_appear(marker: str) -> None:
+    assert not any(marker in p for p in html_paragraphs(PAGE))
+
+
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        ("<p>&laquo;Мемориал&raquo;</p>", "«Мемориал»"),
+        ("<p>Tom &amp; Jerry</p>", "Tom & Jerry"),
+        ("<p>&#8470; 5 &mdash; &#x41;</p>", "№ 5 — A"),
+        ("<p>a&nbsp;b</p>", "a b"),
+    ],
+)
+def test_html_entities_are_decoded(html: str, text: str) -> None:
+    assert html_paragraphs(html) == [text]
+
+
+def test_html_br_splits_a_block() -> None:
+    assert html_paragraphs("<p>Привет<br/>мир</p>") == ["Привет", "мир"]
+
+
+def test_html_nested_inline_tags_keep_words_and_spacing() -> None:
+    html = "<p><span>Суд</span> <b>признал <i>его</i></b> вино<b>вным</b>.</p>"
+    assert html_paragraphs(html) == ["Суд признал его виновным."]
+
+
+def test_html_text_after_a_hidden_element_is_kept() -> None:
+    assert html_paragraphs("<p>до<script>x()</script> после</p>") == ["до после"]
+
+
+def test_html_nested_blocks_split_around_the_inner_block() -> None:
+    assert html_paragraphs("<div>Outer <div>inner</div> tail</div>") == ["Outer", "inner", "tail"]
+
+
+def test_html_list_items_and_cells_are_paragraphs() -> None:
+    html = "<ul><li>один</li><li>два</li></ul><table><tr><td>три</td><td>четыре</td></tr></table>"
+    assert html_paragraphs(html) == ["один", "два", "три", "четыре"]
+
+
+def test_html_without_visible_text_has_no_paragraphs() -> None:
+    assert html_paragraphs("<html><head><script>x()</script></head><body></body></html>") == []
+
+
+# --- dispatch ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fmt", "source", "expected"),
+    [
+        ("txt", "# Not a heading\n<b>not a tag</b>", ["# Not a heading", "<b>not a tag</b>"]),
+        ("md", "# Заголовок\n\n*Текст*", ["Заголовок", "Текст"]),
+        ("html", "<h1>Заголовок</h1><p>Текст</p>", ["Заголовок", "Текст"]),
+    ],
+)
+def test_split_paragraphs_follows_the_format(fmt: str, source: str, expected: list[str]) -> None:
+    assert split_paragraphs(source, fmt) == expected
