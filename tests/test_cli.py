@@ -229,3 +229,23 @@ def test_installed_entry_point_runs_end_to_end(tmp_path: Path) -> None:
     assert bad.returncode == 1
     assert "nope.txt: no such file" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_a_file_name_with_a_newline_still_gives_one_line(
+    run_cli: RunCli, project: Project, tmp_path: Path
+) -> None:
+    odd = tmp_path / "two\nlines.txt"
+    odd.write_bytes(b"")
+    result = run_cli("--project", project.root, "import", odd)
+    assert result.exit_code == 1
+    first = result.stderr.splitlines()[0]
+    assert "two\\nlines.txt: empty file" in first
+
+
+def test_zero_width_characters_alone_are_no_text(
+    run_cli: RunCli, project: Project, tmp_path: Path
+) -> None:
+    invisible = write(tmp_path / "invisible.txt", "\u200b\u200b\ufeff\u200b\n")
+    result = run_cli("--project", project.root, "import", invisible)
+    assert result.exit_code == 1
+    assert "no text" in result.stderr

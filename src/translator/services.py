@@ -135,7 +135,7 @@ def import_sources(
             if isinstance(parsed, InputFileError):
                 problems.append(parsed)
                 continue
-            name = parsed.source.name
+            name = parsed.name
             if name in names_in_batch:
                 if names_in_batch[name].resolve() != path.resolve():
                     problems.append(
@@ -144,7 +144,7 @@ def import_sources(
                 continue
             names_in_batch[name] = path
             existing = store.find_document(name)
-            if existing is not None and existing.sha256 == parsed.source.sha256:
+            if existing is not None and existing.sha256 == parsed.sha256:
                 report.unchanged.append(name)
                 continue
             if existing is not None:
@@ -169,9 +169,9 @@ def import_sources(
                 name=name,
                 source_lang=parsed.source_lang,
                 target_lang=parsed.target_lang,
-                source_path=str(parsed.source.path.resolve()),
-                sha256=parsed.source.sha256,
-                encoding=parsed.source.encoding,
+                source_path=str(parsed.path.resolve()),
+                sha256=parsed.sha256,
+                encoding=parsed.encoding,
                 imported_by=actor,
                 paragraphs=parsed.paragraphs,
             )

@@ -25,7 +25,8 @@ class InputFileError(TranslatorError):
     def __init__(self, path: Path | str, reason: str) -> None:
         self.path = Path(path)
         self.reason = reason
-        super().__init__(f"{path}: {reason}")
+        shown = str(path).replace("\r", "\\r").replace("\n", "\\n")  # keep it one line
+        super().__init__(f"{shown}: {reason}")
 
     def __reduce__(self) -> tuple[type[InputFileError], tuple[Path, str]]:
         """Picklable, so parsing in worker processes can report a bad file."""

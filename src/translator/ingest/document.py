@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from translator.ingest.duplicates import find_duplicates
 from translator.ingest.language import TARGET_OF, detect_language
@@ -14,7 +15,12 @@ from translator.store.base import NewParagraph
 
 @dataclass(frozen=True, slots=True)
 class ParsedDocument:
-    source: SourceFile
+    """What import stores; the decoded text itself is not kept (it may be megabytes)."""
+
+    name: str
+    path: Path
+    sha256: str
+    encoding: str
     source_lang: str
     target_lang: str
     paragraphs: tuple[NewParagraph, ...]
@@ -38,7 +44,10 @@ def parse_source(source: SourceFile, lang: str = "auto") -> ParsedDocument:
         for text, duplicate_of in zip(texts, duplicates, strict=True)
     )
     return ParsedDocument(
-        source=source,
+        name=source.name,
+        path=source.path,
+        sha256=source.sha256,
+        encoding=source.encoding,
         source_lang=source_lang,
         target_lang=TARGET_OF[source_lang],
         paragraphs=paragraphs,

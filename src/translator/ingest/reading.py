@@ -8,6 +8,7 @@ from pathlib import Path
 
 from translator.core.errors import InputFileError
 from translator.ingest.encoding import EncodingProblem, decode_bytes
+from translator.ingest.paragraphs import normalise_space
 
 FORMATS = {
     ".txt": "txt",
@@ -68,7 +69,7 @@ def read_source(path: Path, max_bytes: int, encoding: str | None = None) -> Sour
         decoded = decode_bytes(data, encoding)
     except EncodingProblem as problem:
         raise InputFileError(path, str(problem)) from problem
-    if not decoded.text.strip():
+    if not normalise_space(decoded.text):
         raise InputFileError(path, "no text (only white space)")
     return SourceFile(
         path=path,
