@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import RunCli, sample_files, write
 from translator import services
-from translator.project import Project
+from translator.project import Project, load_project
 
 RUSSIAN = (
     "Адвокат Дмитрий Журавлев осужден по ч. 2 ст. 20.3 КоАП РФ.\n\n"
@@ -147,8 +147,9 @@ def test_one_bad_file_among_five_imports_none(
     monkeypatch: pytest.MonkeyPatch,
     parallel: bool,
 ) -> None:
-    if parallel:
+    if parallel:  # force the process pool, even on a one-core runner
         monkeypatch.setattr(services, "PARALLEL_PARSE_MIN_BYTES", 0)
+        monkeypatch.setattr(services.os, "cpu_count", lambda: 2)
     files = [write(tmp_path / f"ru{i}.txt", RUSSIAN + f"\nАбзац номер {i}.\n") for i in range(5)]
     files[2].write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     result = run_cli("--project", project.root, "import", *files)
@@ -249,3 +250,88 @@ def test_zero_width_characters_alone_are_no_text(
     result = run_cli("--project", project.root, "import", invisible)
     assert result.exit_code == 1
     assert "no text" in result.stderr
+
+
+def test_options_are_accepted_after_the_command(
+    run_cli: RunCli, project: Project, tmp_path: Path
+) -> None:
+    source = write(tmp_path / "ru.txt", RUSSIAN)
+    assert run_cli("import", source, "--project", project.root, "--as", "erin").exit_code == 0
+    with services.open_project_store(project) as store:
+        (document,) = store.documents()
+    assert document.imported_by == "erin"
+    assert status_json(run_cli, project)["paragraphs"] == 2
+
+
+def test_the_same_bytes_under_another_name_are_not_imported_twice(
+    run_cli: RunCli, project: Project, tmp_path: Path
+) -> None:
+    source = write(tmp_path / "ru.txt", RUSSIAN)
+    run_cli("--project", project.root, "import", source)
+    copy = write(tmp_path / "copy-of-ru.txt", RUSSIAN)
+    result = run_cli("--project", project.root, "import", copy)
+    assert result.exit_code == 0
+    assert "same content as document 'ru.txt'" in result.stdout
+    assert status_json(run_cli, project)["documents"] == 1
+
+
+def test_names_with_rich_markup_are_shown_literally(run_cli: RunCli, tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    assert run_cli("init", root, "--name", "[/]oops [bold]x").exit_code == 0
+    source = write(tmp_path / "[bold]report.txt", ENGLISH)
+    imported = run_cli("--project", root, "import", source)
+    assert imported.exit_code == 0, imported.stderr
+    assert "[bold]report.txt" in imported.stdout
+    status = run_cli("--project", root, "status")
+    assert status.exit_code == 0
+    assert "[bold]report.txt" in status.stdout and "[/]oops" in status.stdout
+
+
+def test_init_with_an_awkward_name_writes_valid_settings(run_cli: RunCli, tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    name = 'Дело\\Журавлева "2025"\tC:\\temp'
+    assert run_cli("init", root, "--name", name).exit_code == 0
+    assert load_project(root).config.name == name
+
+
+def test_a_failed_init_leaves_no_half_made_project(run_cli: RunCli, tmp_path: Path) -> None:
+    blocker = write(tmp_path / "a-file", "not a folder")
+    result = run_cli("init", blocker / "project")
+    assert result.exit_code == 1
+    assert "cannot create the folder" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_missing_database_is_reported_not_recreated(run_cli: RunCli, project: Project) -> None:
+    project.database_path.unlink()
+    result = run_cli("--project", project.root, "status")
+    assert result.exit_code == 1
+    assert "database is missing" in result.stderr
+    assert not project.database_path.exists()
+
+
+@pytest.mark.parametrize(
+    "settings", ['project = "x"\n', "import = 3\n", "[import]\nmax_file_mb = inf\n"]
+)
+def test_malformed_settings_are_one_line_errors(
+    run_cli: RunCli, project: Project, settings: str
+) -> None:
+    project.config_path.write_text(settings, encoding="utf-8")
+    result = run_cli("--project", project.root, "status")
+    assert result.exit_code == 1
+    assert len(result.stderr.splitlines()) == 1
+    assert str(project.config_path) in result.stderr
+
+
+def test_a_non_utf8_terminal_does_not_crash_a_run(tmp_path: Path) -> None:
+    script = _entry_point()
+    env = {**os.environ, "TRANSLATOR_USER": "t", "HOME": str(tmp_path), "PYTHONIOENCODING": "ascii"}
+    root = tmp_path / "p"
+    subprocess.run([script, "init", root], check=True, capture_output=True, env=env)
+    source = write(tmp_path / "новый.txt", RUSSIAN)
+    result = subprocess.run(
+        [script, "--project", root, "import", source],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr

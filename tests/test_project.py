@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 
 import pytest
@@ -78,4 +77,5 @@ def test_current_user_prefers_explicit_then_environment(monkeypatch: pytest.Monk
     assert services.current_user("cli-user") == "cli-user"
     assert services.current_user(None) == "env-user"
     monkeypatch.delenv("TRANSLATOR_USER")
-    assert services.current_user(None) == getpass.getuser()
+    monkeypatch.setattr(services.getpass, "getuser", lambda: "os-user")
+    assert services.current_user(None) == "os-user"

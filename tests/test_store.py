@@ -40,7 +40,7 @@ def db_path(tmp_path: Path) -> Path:
 
 
 def test_fresh_database_is_migrated_to_latest_with_wal_and_foreign_keys(db_path: Path) -> None:
-    with open_store(db_path) as store:
+    with open_store(db_path, create=True) as store:
         assert store.schema_version() == LATEST_VERSION
         assert store.journal_mode() == "wal"
     raw = sqlite3.connect(db_path)
@@ -51,15 +51,15 @@ def test_fresh_database_is_migrated_to_latest_with_wal_and_foreign_keys(db_path:
 
 
 def test_reopening_does_not_migrate_twice(db_path: Path) -> None:
-    open_store(db_path).close()
-    open_store(db_path).close()
+    open_store(db_path, create=True).close()
+    open_store(db_path, create=True).close()
     raw = sqlite3.connect(db_path)
     assert raw.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] == LATEST_VERSION
 
 
 def test_foreign_keys_are_enforced(db_path: Path) -> None:
     with (
-        open_store(db_path) as store,
+        open_store(db_path, create=True) as store,
         pytest.raises(sqlite3.IntegrityError),
         store.transaction() as db,
     ):
@@ -69,28 +69,28 @@ def test_foreign_keys_are_enforced(db_path: Path) -> None:
 
 
 def test_comment_on_a_missing_paragraph_is_refused(db_path: Path) -> None:
-    with open_store(db_path) as store, pytest.raises(TranslatorError, match="no paragraph"):
+    with open_store(db_path, create=True) as store, pytest.raises(TranslatorError, match="no paragraph"):
         store.add_comment(999, "alice", "no such paragraph")
 
 
 def test_newer_schema_is_refused(db_path: Path) -> None:
-    open_store(db_path).close()
+    open_store(db_path, create=True).close()
     raw = sqlite3.connect(db_path)
     raw.execute("INSERT INTO schema_migrations VALUES (?, 'future')", (LATEST_VERSION + 1,))
     raw.commit()
     raw.close()
     with pytest.raises(SchemaError, match="newer translator"):
-        open_store(db_path)
+        open_store(db_path, create=True)
 
 
 def test_a_file_that_is_not_a_database_is_refused(db_path: Path) -> None:
     db_path.write_bytes(b"this is not sqlite at all" * 100)
     with pytest.raises(SchemaError, match="not a translator database"):
-        open_store(db_path)
+        open_store(db_path, create=True)
 
 
 def test_documents_paragraphs_and_sentences_are_stored_in_order(db_path: Path) -> None:
-    with open_store(db_path) as store:
+    with open_store(db_path, create=True) as store:
         (document,) = store.add_documents([new_document(paragraphs=4)])
         paragraphs = store.paragraphs(document.id)
         assert [p.position for p in paragraphs] == [0, 1, 2, 3]
@@ -111,7 +111,7 @@ def test_duplicate_links_may_point_forward(db_path: Path) -> None:
             NewParagraph("A cut-off paragraph.", ["A cut-off paragraph."]),
         ],
     )  # fmt: skip
-    with open_store(db_path) as store:
+    with open_store(db_path, create=True) as store:
         (stored,) = store.add_documents([document])
         first, second = store.paragraphs(stored.id)
         assert first.duplicate_of == second.id
@@ -119,7 +119,7 @@ def test_duplicate_links_may_point_forward(db_path: Path) -> None:
 
 
 def test_adding_documents_is_all_or_nothing(db_path: Path) -> None:
-    with open_store(db_path) as store:
+    with open_store(db_path, create=True) as store:
         store.add_documents([new_document("a.txt")])
         with pytest.raises(sqlite3.IntegrityError):
             store.add_documents([new_document("b.txt"), new_document("a.txt")])
@@ -128,7 +128,7 @@ def test_adding_documents_is_all_or_nothing(db_path: Path) -> None:
 
 
 def test_save_target_bumps_version_and_records_history(db_path: Path) -> None:
-    with open_store(db_path) as store:
+    with open_store(db_path, create=True) as store:
         (document,) = store.add_documents([new_document()])
         paragraph = store.paragraphs(document.id)[0]
         saved = store.save_target(
@@ -151,7 +151,7 @@ def test_save_target_bumps_version_and_records_history(db_path: Path) -> None:
 
 
 def test_set_status_keeps_target_and_records_reason(db_path: Path) -> None:
-    with open_store(db_path) as store:
+    with open_store(db_path, create=True) as store:
         (document,) = store.add_documents([new_document()])
         paragraph = store.paragraphs(document.id)[0]
         edited = store.save_target(paragraph.id, 1, "Text", ReviewStatus.EDITED, "alice")
@@ -171,7 +171,7 @@ def test_set_status_keeps_target_and_records_reason(db_path: Path) -> None:
 def test_two_sessions_saving_one_paragraph_get_a_conflict_not_an_overwrite(
     db_path: Path,
 ) -> None:
-    with open_store(db_path) as setup:
+    with open_store(db_path, create=True) as setup:
         (document,) = setup.add_documents([new_document()])
         paragraph_id = setup.paragraphs(document.id)[0].id
     alice, bob = SqliteStore(db_path), SqliteStore(db_path)
@@ -198,7 +198,7 @@ def test_two_sessions_saving_one_paragraph_get_a_conflict_not_an_overwrite(
 
 
 def test_status_counts_per_document_and_total(db_path: Path) -> None:
-    with open_store(db_path) as store:
+    with open_store(db_path, create=True) as store:
         first, second = store.add_documents([new_document("a.txt", 2), new_document("b.txt", 3)])
         paragraph = store.paragraphs(first.id)[0]
         store.save_target(paragraph.id, 1, "x", ReviewStatus.MACHINE, "mt")
@@ -218,7 +218,7 @@ def test_status_counts_per_document_and_total(db_path: Path) -> None:
 
 
 def test_comments_are_kept_in_order(db_path: Path) -> None:
-    with open_store(db_path) as store:
+    with open_store(db_path, create=True) as store:
         (document,) = store.add_documents([new_document()])
         paragraph_id = store.paragraphs(document.id)[0].id
         store.add_comment(paragraph_id, "alice", "Check the article number")
@@ -230,7 +230,7 @@ def test_comments_are_kept_in_order(db_path: Path) -> None:
 
 
 def test_a_write_while_another_session_holds_the_lock_is_a_clear_error(db_path: Path) -> None:
-    with open_store(db_path) as setup:
+    with open_store(db_path, create=True) as setup:
         (document,) = setup.add_documents([new_document()])
         paragraph_id = setup.paragraphs(document.id)[0].id
     holder = sqlite3.connect(db_path, isolation_level=None)
@@ -249,4 +249,52 @@ def test_a_write_while_another_session_holds_the_lock_is_a_clear_error(db_path: 
 
 def test_an_unopenable_database_path_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreUnavailable, match="cannot open"):
-        open_store(tmp_path / "no-such-folder" / "translator.db")
+        open_store(tmp_path / "no-such-folder" / "translator.db", create=True)
+
+
+def test_a_missing_database_is_not_silently_recreated(tmp_path: Path) -> None:
+    with pytest.raises(StoreUnavailable, match="missing"):
+        open_store(tmp_path / "translator.db")
+    assert not (tmp_path / "translator.db").exists()
+
+
+def test_a_foreign_sqlite_database_is_refused_untouched(db_path: Path) -> None:
+    raw = sqlite3.connect(db_path)
+    raw.execute("CREATE TABLE contacts (name TEXT)")
+    raw.commit()
+    raw.close()
+    with pytest.raises(SchemaError, match="not a translator database"):
+        open_store(db_path)
+    raw = sqlite3.connect(db_path)
+    tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master")}
+    assert tables == {"contacts"}
+
+
+def test_a_failed_write_rolls_back_and_is_a_clear_error(db_path: Path) -> None:
+    def disk_full() -> None:
+        raise OSError("simulated disk full")
+
+    with open_store(db_path, create=True) as store:
+        store.add_documents([new_document()])
+        store._db.create_function("disk_full", 0, disk_full)
+        store._db.execute(
+            "CREATE TEMP TRIGGER fail_sentences BEFORE INSERT ON sentences "
+            "BEGIN SELECT disk_full(); END"
+        )
+        with pytest.raises(StoreUnavailable, match="nothing was changed"):
+            store.add_documents([new_document("b.txt")])
+        assert not store._db.in_transaction
+        assert [d.name for d in store.documents()] == ["doc.txt"]
+        assert store.status_counts().total == 3
+
+
+def test_a_read_only_database_is_a_clear_error(db_path: Path) -> None:
+    with open_store(db_path, create=True) as store:
+        (document,) = store.add_documents([new_document()])
+        paragraph_id = store.paragraphs(document.id)[0].id
+        store._db.execute("PRAGMA query_only = ON")
+        with pytest.raises(StoreUnavailable, match="read-only"):
+            store.save_target(paragraph_id, 1, "text", ReviewStatus.EDITED, "alice")
+        store._db.execute("PRAGMA query_only = OFF")
+        assert store.paragraph(paragraph_id).version == 1
+        assert store.history(paragraph_id) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Sequence
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from translator import __version__, services
@@ -25,6 +27,23 @@ _STATUS_STYLE = {
 }
 
 
+def _add_common_options(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--project",
+        type=Path,
+        metavar="DIR",
+        default=default,
+        help="project folder (default: search upwards from here)",
+    )
+    parser.add_argument(
+        "--as",
+        dest="user",
+        metavar="USER",
+        default=default,
+        help="act as USER (default: $TRANSLATOR_USER or the OS user)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="translator",
@@ -32,27 +51,25 @@ def build_parser() -> argparse.ArgumentParser:
         "translate, check, review, publish.",
     )
     parser.add_argument("--version", action="version", version=f"translator {__version__}")
-    parser.add_argument(
-        "--project", type=Path, metavar="DIR", help="project folder (default: search upwards)"
-    )
-    parser.add_argument(
-        "--as",
-        dest="user",
-        metavar="USER",
-        help="act as USER (default: $TRANSLATOR_USER or OS user)",
-    )
+    _add_common_options(parser, default=None)
+    # The same options are accepted after the command too ("translator status --project p").
+    common = argparse.ArgumentParser(add_help=False)
+    _add_common_options(common, default=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    init = commands.add_parser("init", help="create a project in DIR (default: here)")
+    def add_command(name: str, help_text: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=help_text, parents=[common])
+
+    init = add_command("init", "create a project in DIR (default: here)")
     init.add_argument("directory", nargs="?", type=Path, default=Path("."), metavar="DIR")
     init.add_argument("--name", help="project name (default: the folder name)")
 
-    imp = commands.add_parser("import", help="import source texts (.txt, .md, .html)")
+    imp = add_command("import", "import source texts (.txt, .md, .html)")
     imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     imp.add_argument("--lang", choices=services.LANG_CHOICES, default="auto")
     imp.add_argument("--encoding", help="source encoding (default: detect)")
 
-    status = commands.add_parser("status", help="paragraph counts per review status")
+    status = add_command("status", "paragraph counts per review status")
     status.add_argument("--json", action="store_true", help="machine-readable totals")
     return parser
 
@@ -76,6 +93,8 @@ def _cmd_import(args: argparse.Namespace, console: Console) -> int:
         )
     for name in report.unchanged:
         console.print(f"{name}: unchanged since the last import, nothing to do")
+    for name, document in report.same_content.items():
+        console.print(f"{name}: same content as document '{document}', nothing to do")
     for item in report.imported:
         doc = item.document
         duplicates = f", {item.duplicates} duplicate(s)" if item.duplicates else ""
@@ -94,7 +113,7 @@ def _cmd_status(args: argparse.Namespace, console: Console) -> int:
         print(json.dumps(status.as_json()))
         return 0
     table = Table(
-        title=f"{project.config.name}: {status.totals.total} paragraphs",
+        title=escape(f"{project.config.name}: {status.totals.total} paragraphs"),
         box=box.SIMPLE_HEAD,
         pad_edge=False,
         collapse_padding=True,
@@ -107,7 +126,7 @@ def _cmd_status(args: argparse.Namespace, console: Console) -> int:
     for row in status.documents:
         doc = row.document
         table.add_row(
-            doc.name,
+            escape(doc.name),
             f"{doc.source_lang}→{doc.target_lang}",
             *(str(row.counts.counts[s]) for s in ReviewStatus),
             str(row.counts.total),
@@ -132,13 +151,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 0
-    console = Console(highlight=False, soft_wrap=True)
-    errors = Console(stderr=True, highlight=False)
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")  # a non-UTF-8 terminal must not crash a run
+    console = Console(highlight=False, soft_wrap=True, markup=False)
+    errors = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
     try:
         return _COMMANDS[args.command](args, console)
     except TranslatorError as error:
         for line in str(error).splitlines():
-            errors.print(f"translator: error: {line}", markup=False, soft_wrap=True)
+            errors.print(f"translator: error: {line}")
         return error.exit_code
     except KeyboardInterrupt:
         errors.print("translator: interrupted; nothing half-written was kept")

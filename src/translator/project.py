@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import math
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,6 +89,13 @@ def _string_list(section: dict[str, object], key: str, path: Path) -> tuple[str,
     return tuple(value)
 
 
+def _table(data: dict[str, object], key: str, path: Path) -> dict[str, object]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise ProjectConfigError(f"{path}: [{key}] must be a table of settings")
+    return value
+
+
 def load_config(path: Path) -> ProjectConfig:
     """Read and validate translator.toml; errors name the file and the setting."""
     try:
@@ -95,20 +104,27 @@ def load_config(path: Path) -> ProjectConfig:
         raise ProjectConfigError(f"{path}: cannot read ({error})") from error
     except tomllib.TOMLDecodeError as error:
         raise ProjectConfigError(f"{path}: invalid TOML ({error})") from error
-    project = data.get("project", {})
-    roles = data.get("roles", {})
-    style = data.get("house_style", {})
-    imports = data.get("import", {})
-    languages = tuple(project.get("languages", SUPPORTED_LANGUAGES))
+    project = _table(data, "project", path)
+    roles = _table(data, "roles", path)
+    style = _table(data, "house_style", path)
+    imports = _table(data, "import", path)
+    languages = project.get("languages", list(SUPPORTED_LANGUAGES))
+    if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
+        raise ProjectConfigError(f'{path}: project.languages must be a list such as ["ru", "en"]')
     unknown = [lang for lang in languages if lang not in SUPPORTED_LANGUAGES]
     if unknown:
         raise ProjectConfigError(f"{path}: unsupported language(s) {unknown}; use ru and en")
     max_mb = imports.get("max_file_mb", DEFAULT_MAX_FILE_MB)
-    if not isinstance(max_mb, int | float) or max_mb <= 0:
+    if (
+        isinstance(max_mb, bool)
+        or not isinstance(max_mb, int | float)
+        or not math.isfinite(max_mb)
+        or max_mb <= 0
+    ):
         raise ProjectConfigError(f"{path}: import.max_file_mb must be a positive number")
     return ProjectConfig(
         name=str(project.get("name", path.parent.name)),
-        languages=languages,
+        languages=tuple(languages),
         roles=Roles(
             translators=_string_list(roles, "translators", path),
             editors=_string_list(roles, "editors", path),
@@ -122,19 +138,32 @@ def load_config(path: Path) -> ProjectConfig:
     )
 
 
-def create_project(root: Path, name: str | None = None) -> Project:
-    """Write translator.toml into `root` (created if missing); refuse an existing project."""
-    config_path = root / CONFIG_NAME
-    if config_path.exists():
+def prepare_project_folder(root: Path) -> None:
+    """Create `root` if needed; refuse an existing project or a path that is not a folder."""
+    if (root / CONFIG_NAME).exists():
         raise TranslatorError(f"{root}: already a translator project ({CONFIG_NAME} exists)")
     if root.exists() and not root.is_dir():
         raise TranslatorError(f"{root}: not a folder")
-    root.mkdir(parents=True, exist_ok=True)
-    project_name = (name or root.resolve().name or "translator").replace('"', "'")
-    config_path.write_text(
-        CONFIG_TEMPLATE.format(name=project_name, max_file_mb=DEFAULT_MAX_FILE_MB),
-        encoding="utf-8",
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise TranslatorError(f"{root}: cannot create the folder ({error.strerror})") from error
+
+
+def write_project_config(root: Path, name: str | None = None) -> Project:
+    """Write translator.toml last, so a failed init leaves no half-made project behind."""
+    config_path = root / CONFIG_NAME
+    project_name = name if name is not None else (root.resolve().name or "translator")
+    text = CONFIG_TEMPLATE.format(
+        name=json.dumps(project_name, ensure_ascii=False)[1:-1],  # a valid TOML basic string
+        max_file_mb=DEFAULT_MAX_FILE_MB,
     )
+    temporary = config_path.with_name(f".{CONFIG_NAME}.tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(config_path)
+    except OSError as error:
+        raise TranslatorError(f"{config_path}: cannot write ({error.strerror})") from error
     return Project(root=root, config=load_config(config_path))
 
 

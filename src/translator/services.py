@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import hashlib
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -12,7 +13,14 @@ from pathlib import Path
 from translator.core.errors import ImportRefused, InputFileError, TranslatorError
 from translator.core.models import Document, StatusCounts
 from translator.ingest import ParsedDocument, parse_source, read_source
-from translator.project import Project, create_project, find_project, load_project
+from translator.project import (
+    DATABASE_NAME,
+    Project,
+    find_project,
+    load_project,
+    prepare_project_folder,
+    write_project_config,
+)
 from translator.store import NewDocument, ProjectStore, open_store
 
 LANG_CHOICES = ("auto", "ru", "en")
@@ -33,9 +41,9 @@ def current_user(explicit: str | None = None) -> str:
 
 def init_project(root: Path, name: str | None = None) -> Project:
     """Create translator.toml and an empty, migrated database in `root`."""
-    project = create_project(root, name)
-    open_store(project.database_path).close()
-    return project
+    prepare_project_folder(root)
+    open_store(root / DATABASE_NAME, create=True).close()
+    return write_project_config(root, name)
 
 
 def locate_project(project_dir: Path | None, cwd: Path | None = None) -> Project:
@@ -61,6 +69,7 @@ class ImportedDocument:
 class ImportReport:
     imported: list[ImportedDocument] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    same_content: dict[str, str] = field(default_factory=dict)  # file name -> document name
 
 
 def _parse_one(path: Path, project: Project, lang: str, encoding: str | None) -> ParsedDocument:
@@ -96,7 +105,10 @@ def _total_bytes(paths: Sequence[Path]) -> int:
 def parse_sources(
     project: Project, paths: Sequence[Path], lang: str, encoding: str | None
 ) -> Iterator[ParsedDocument | InputFileError]:
-    """Parse files in order, in parallel processes when the import is large and has several."""
+    """Parse files in order, in parallel processes when the import is large and has several.
+
+    Results are yielded in order; the pool keeps finished ones until they are consumed.
+    """
     workers = min(len(paths), os.cpu_count() or 1)
     if workers < 2 or _total_bytes(paths) < PARALLEL_PARSE_MIN_BYTES:
         for path in paths:
@@ -109,6 +121,17 @@ def parse_sources(
         )
 
 
+def _file_digest(path: Path, max_bytes: int) -> str | None:
+    """sha256 of a readable regular file within the size limit; None leaves it to the parser."""
+    try:
+        if not path.is_file() or path.stat().st_size > max_bytes:
+            return None
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
 def import_sources(
     project: Project,
     store: ProjectStore,
@@ -119,68 +142,73 @@ def import_sources(
 ) -> ImportReport:
     """Import files all-or-nothing: if any file is bad, nothing is stored and all are reported.
 
-    Documents stream into one transaction as they are parsed (memory holds one at a time);
-    a bad file rolls the whole transaction back. A file whose document already exists with
-    identical bytes is skipped as unchanged.
+    Files already imported with identical bytes (under any name) are skipped unparsed.
+    Parsing happens before the write lock is taken, so people saving paragraphs in other
+    sessions never wait for an import; the documents are then stored in one transaction.
     """
     if lang not in LANG_CHOICES:
         raise TranslatorError(f"unknown language '{lang}' (use one of {', '.join(LANG_CHOICES)})")
     report = ImportReport()
-    counts: list[tuple[int, int, int]] = []
-
-    def documents_to_store() -> Iterator[NewDocument]:
-        problems: list[InputFileError] = []
-        names_in_batch: dict[str, Path] = {}
-        for path, parsed in zip(paths, parse_sources(project, paths, lang, encoding), strict=True):
-            if isinstance(parsed, InputFileError):
-                problems.append(parsed)
-                continue
-            name = parsed.name
-            if name in names_in_batch:
-                if names_in_batch[name].resolve() != path.resolve():
-                    problems.append(
-                        InputFileError(path, f"another file named '{name}' is in this import")
-                    )
-                continue
-            names_in_batch[name] = path
-            existing = store.find_document(name)
-            if existing is not None and existing.sha256 == parsed.sha256:
-                report.unchanged.append(name)
-                continue
-            if existing is not None:
-                problems.append(
-                    InputFileError(
-                        path,
-                        f"document '{name}' was already imported with different content; "
-                        "updating a changed source is not supported yet",
-                    )
+    problems: dict[int, InputFileError] = {}
+    to_parse: list[tuple[int, Path]] = []
+    names_in_batch: dict[str, Path] = {}
+    for index, path in enumerate(paths):
+        name = path.name
+        if name in names_in_batch:
+            if names_in_batch[name].resolve() != path.resolve():
+                problems[index] = InputFileError(
+                    path, f"another file named '{name}' is in this import"
                 )
-                continue
-            if problems:
-                continue  # keep parsing to report every bad file, but store nothing
-            counts.append(
-                (
-                    len(parsed.paragraphs),
-                    sum(len(p.sentences) for p in parsed.paragraphs),
-                    parsed.duplicate_count,
-                )
+            continue
+        names_in_batch[name] = path
+        digest = _file_digest(path, project.config.max_file_bytes)
+        existing = store.find_document(name)
+        if existing is not None and digest == existing.sha256:
+            report.unchanged.append(name)
+            continue
+        if existing is not None and digest is not None:
+            problems[index] = InputFileError(
+                path,
+                f"document '{name}' was already imported with different content; "
+                "updating a changed source is not supported yet",
             )
-            yield NewDocument(
-                name=name,
-                source_lang=parsed.source_lang,
-                target_lang=parsed.target_lang,
-                source_path=str(parsed.path.resolve()),
-                sha256=parsed.sha256,
-                encoding=parsed.encoding,
-                imported_by=actor,
-                paragraphs=parsed.paragraphs,
+            continue
+        same_content = store.find_document_by_sha256(digest) if digest else None
+        if same_content is not None:
+            report.same_content[name] = same_content.name
+            continue
+        to_parse.append((index, path))
+    parsed_documents: list[ParsedDocument] = []
+    results = parse_sources(project, [path for _, path in to_parse], lang, encoding)
+    for (index, _), parsed in zip(to_parse, results, strict=True):
+        if isinstance(parsed, InputFileError):
+            problems[index] = parsed
+        else:
+            parsed_documents.append(parsed)
+    if problems:
+        raise ImportRefused([problems[index] for index in sorted(problems)])
+    documents = store.add_documents(
+        NewDocument(
+            name=parsed.name,
+            source_lang=parsed.source_lang,
+            target_lang=parsed.target_lang,
+            source_path=str(parsed.path.resolve()),
+            sha256=parsed.sha256,
+            encoding=parsed.encoding,
+            imported_by=actor,
+            paragraphs=parsed.paragraphs,
+        )
+        for parsed in parsed_documents
+    )
+    for document, parsed in zip(documents, parsed_documents, strict=True):
+        report.imported.append(
+            ImportedDocument(
+                document=document,
+                paragraphs=len(parsed.paragraphs),
+                sentences=sum(len(p.sentences) for p in parsed.paragraphs),
+                duplicates=parsed.duplicate_count,
             )
-        if problems:
-            raise ImportRefused(problems)
-
-    documents = store.add_documents(documents_to_store())
-    for document, (paragraphs, sentences, duplicates) in zip(documents, counts, strict=True):
-        report.imported.append(ImportedDocument(document, paragraphs, sentences, duplicates))
+        )
     return report
 
 

@@ -182,8 +182,14 @@ _DATE_WORDS = frozenset(
 )
 
 
+_TAIL = 200  # how much of the text before a boundary the checks look at: keeps them O(1)
+
+
 def _should_join(previous: str, following: str, lang: str) -> bool:
-    """True when razdel's boundary between the two pieces falls after an abbreviation."""
+    """True when razdel's boundary between the two pieces falls after an abbreviation.
+
+    `previous` need only be the tail of the text before the boundary.
+    """
     first = following.lstrip(_OPENERS)[:1]
     if first.islower():
         return True  # a sentence never starts in lowercase: «п. «а» ч. 2»
@@ -216,8 +222,9 @@ def _split_after_years(sentence: str) -> list[str]:
     parts: list[str] = []
     start = 0
     for match in _YEAR_BOUNDARY.finditer(sentence):
-        head = sentence[start : match.start()] + match.group().rstrip()
+        head = sentence[max(start, match.start() - _TAIL) : match.start()] + match.group().rstrip()
         if _YEAR_MARK.search(head) and _stands_alone(head):
+            head = sentence[start : match.start()] + match.group().rstrip()
             parts.append(head.strip())
             start = match.end()
     parts.append(sentence[start:])
@@ -230,17 +237,23 @@ def split_sentences(paragraph: str, lang: str) -> tuple[str, ...]:
     pieces = [piece.text for piece in sentenize(paragraph) if piece.text.strip()]
     if not pieces:
         return ()
-    merged = [pieces[0]]
+    groups = [[pieces[0]]]  # pieces of each sentence, joined once at the end
+    tail = pieces[0][-_TAIL:]
     for piece in pieces[1:]:
-        if not _should_join(merged[-1], piece, lang):
-            merged.append(piece)
+        if not _should_join(tail, piece, lang):
+            groups.append([piece])
+            tail = piece[-_TAIL:]
             continue
         number = _LEADING_NUMBER.match(piece) if piece[:1].isdigit() else None
         if number:
-            merged[-1] = f"{merged[-1]} {number.group(1)}"
-            merged.append(piece[number.end() :])
+            groups[-1].append(number.group(1))
+            rest = piece[number.end() :]
+            groups.append([rest])
+            tail = rest[-_TAIL:]
         else:
-            merged[-1] = f"{merged[-1]} {piece}"
+            groups[-1].append(piece)
+            tail = f"{tail} {piece}"[-_TAIL:]
+    merged = [" ".join(group) for group in groups]
     if lang == "ru":
         merged = [part for sentence in merged for part in _split_after_years(sentence)]
     return tuple(merged)

@@ -67,6 +67,10 @@ class ProjectStore(ABC):
     @abstractmethod
     def find_document(self, name: str) -> Document | None: ...
 
+    @abstractmethod
+    def find_document_by_sha256(self, sha256: str) -> Document | None:
+        """A document imported from a file with exactly these bytes, if any."""
+
     # paragraphs and sentences
     @abstractmethod
     def paragraphs(self, document_id: int) -> list[Paragraph]: ...

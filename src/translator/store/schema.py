@@ -16,6 +16,7 @@ MIGRATIONS: tuple[str, ...] = (
         imported_at TEXT NOT NULL,
         imported_by TEXT NOT NULL
     );
+    CREATE INDEX documents_sha256 ON documents(sha256);
     CREATE TABLE paragraphs (
         id           INTEGER PRIMARY KEY,
         document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

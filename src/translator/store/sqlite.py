@@ -66,27 +66,48 @@ def _status_or_none(value: str | None) -> ReviewStatus | None:
 class SqliteStore(ProjectStore):
     """One project's database file. Open several on one file for concurrent sessions."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, create: bool = False) -> None:
         self.path = path
+        if not create and not path.is_file():
+            raise StoreUnavailable(
+                f"{path}: the project database is missing (moved or deleted?); "
+                "restore it, or start a new project with `translator init`"
+            )
         try:
             self._db = sqlite3.connect(path, timeout=30.0, isolation_level=None)
+        except sqlite3.Error as error:
+            raise StoreUnavailable(f"{path}: cannot open the project database ({error})") from error
+        try:
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA busy_timeout = 30000")
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
-        except sqlite3.OperationalError as error:
-            raise StoreUnavailable(f"{path}: cannot open the project database ({error})") from error
-        except sqlite3.DatabaseError as error:
-            raise SchemaError(f"{path}: not a translator database ({error})") from error
+        except BaseException as error:
+            self._db.close()
+            if isinstance(error, sqlite3.OperationalError):
+                raise StoreUnavailable(
+                    f"{path}: cannot open the project database ({error})"
+                ) from error
+            if isinstance(error, sqlite3.DatabaseError):
+                raise SchemaError(f"{path}: not a translator database ({error})") from error
+            raise
 
     # -- plumbing -----------------------------------------------------------------
     def close(self) -> None:
         self._db.close()
 
+    def _rollback(self) -> None:
+        if self._db.in_transaction:  # SQLite may already have rolled back by itself
+            self._db.execute("ROLLBACK")
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE takes the write lock up front, so read-then-write cannot race."""
+        """BEGIN IMMEDIATE takes the write lock up front, so read-then-write cannot race.
+
+        Any SQLite failure inside (locked, read-only, disk full) rolls everything back and
+        surfaces as StoreUnavailable: nothing is half-written.
+        """
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
@@ -96,13 +117,26 @@ class SqliteStore(ProjectStore):
             ) from error
         try:
             yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        else:
             self._db.execute("COMMIT")
+        except sqlite3.OperationalError as error:
+            self._rollback()
+            raise StoreUnavailable(
+                f"{self.path}: cannot write the project database ({error}); nothing was changed"
+            ) from error
+        except BaseException:
+            self._rollback()
+            raise
 
     def _migrate(self) -> None:
+        tables = {
+            row[0]
+            for row in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        if tables and "schema_migrations" not in tables:
+            raise SchemaError(
+                f"{self.path}: not a translator database (it holds other tables: "
+                f"{', '.join(sorted(tables)[:5])})"
+            )
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations "
             "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
@@ -115,13 +149,19 @@ class SqliteStore(ProjectStore):
             )
         for version in range(current + 1, LATEST_VERSION + 1):
             script = MIGRATIONS[version - 1]
-            self._db.executescript(
-                "BEGIN IMMEDIATE;\n"
-                f"{script}\n"
-                f"INSERT INTO schema_migrations (version, applied_at) "
-                f"VALUES ({version}, '{utc_now()}');\n"
-                "COMMIT;"
-            )
+            try:
+                self._db.executescript(
+                    "BEGIN IMMEDIATE;\n"
+                    f"{script}\n"
+                    f"INSERT INTO schema_migrations (version, applied_at) "
+                    f"VALUES ({version}, '{utc_now()}');\n"
+                    "COMMIT;"
+                )
+            except sqlite3.Error:
+                self._rollback()
+                if self.schema_version() >= version:
+                    continue  # another process applied it meanwhile
+                raise
 
     def schema_version(self) -> int:
         row = self._db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()
@@ -207,6 +247,13 @@ class SqliteStore(ProjectStore):
     def find_document(self, name: str) -> Document | None:
         row = self._db.execute(
             f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE name = ?", (name,)
+        ).fetchone()
+        return _document(row) if row else None
+
+    def find_document_by_sha256(self, sha256: str) -> Document | None:
+        row = self._db.execute(
+            f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE sha256 = ? ORDER BY id LIMIT 1",
+            (sha256,),
         ).fetchone()
         return _document(row) if row else None
 
@@ -369,6 +416,6 @@ class SqliteStore(ProjectStore):
         return [Comment(*row) for row in rows]
 
 
-def open_store(path: Path) -> SqliteStore:
-    """Open (creating and migrating if needed) the project database at `path`."""
-    return SqliteStore(path)
+def open_store(path: Path, create: bool = False) -> SqliteStore:
+    """Open and migrate the project database at `path`; only `create` makes a new one."""
+    return SqliteStore(path, create=create)
