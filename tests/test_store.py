@@ -69,7 +69,10 @@ def test_foreign_keys_are_enforced(db_path: Path) -> None:
 
 
 def test_comment_on_a_missing_paragraph_is_refused(db_path: Path) -> None:
-    with open_store(db_path, create=True) as store, pytest.raises(TranslatorError, match="no paragraph"):
+    with (
+        open_store(db_path, create=True) as store,
+        pytest.raises(TranslatorError, match="no paragraph"),
+    ):
         store.add_comment(999, "alice", "no such paragraph")
 
 
