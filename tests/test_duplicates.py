@@ -19,6 +19,11 @@ OTHER = "Правозащитники считают преследование 
 THIRD = "The court refused to release the lawyer on parole this time."
 
 
+def _cut(chars: int) -> str:
+    """FULL cut off after at most `chars` characters, at the end of a word (as pages cut)."""
+    return FULL[:chars].rsplit(" ", 1)[0]
+
+
 def test_no_duplicates_in_distinct_paragraphs() -> None:
     assert find_duplicates([FULL, OTHER, THIRD]) == [None, None, None]
 
@@ -41,7 +46,7 @@ def test_case_and_whitespace_differences_still_repeat(variant: str) -> None:
 
 
 def test_cut_off_prefix_points_to_the_later_full_paragraph() -> None:
-    teaser = FULL[:60]
+    teaser = _cut(60)
     assert find_duplicates([teaser, OTHER, FULL]) == [2, None, None]
 
 
@@ -62,30 +67,78 @@ def test_prefix_of_an_earlier_paragraph_is_not_marked() -> None:
 
 
 def test_chain_of_prefixes_resolves_to_the_full_paragraph() -> None:
-    assert find_duplicates([FULL[:50], FULL[:80], FULL]) == [2, 2, None]
+    assert find_duplicates([_cut(50), _cut(80), FULL]) == [2, 2, None]
 
 
 def test_repeat_of_a_teaser_resolves_to_the_full_paragraph() -> None:
-    teaser = FULL[:60]
+    teaser = _cut(60)
     assert find_duplicates([teaser, teaser, FULL]) == [2, 2, None]
 
 
 def test_teaser_before_a_repeat_of_an_earlier_full_paragraph_is_marked() -> None:
     # full, teaser, full again: the teaser is cut from a later paragraph, which repeats the
     # first; every link must end at a paragraph that is not itself a duplicate.
-    assert find_duplicates([FULL, FULL[:60], FULL]) == [None, 0, 0]
+    assert find_duplicates([FULL, _cut(60), FULL]) == [None, 0, 0]
 
 
 def test_links_always_end_at_a_non_duplicate() -> None:
-    paragraphs = [FULL[:45], FULL[:60], OTHER, FULL[:60], FULL, FULL.lower(), FULL[:45]]
+    paragraphs = [_cut(50), _cut(60), OTHER, _cut(60), FULL, FULL.lower(), _cut(50)]
     links = find_duplicates(paragraphs)
     for target in links:
         assert target is None or links[target] is None
 
 
+def test_cut_helper_cuts_at_word_ends() -> None:
+    for chars in (50, 60, 80):
+        teaser = _cut(chars)
+        assert len(teaser) >= MIN_PREFIX_CHARS
+        assert FULL.startswith(teaser + " ")
+        assert not teaser.endswith(".")
+
+
 def test_prefix_must_be_a_prefix_not_just_a_shared_start() -> None:
     fork = FULL[:60] + " и другое окончание этого предложения."
     assert find_duplicates([fork, FULL]) == [None, None]
+
+
+# --- cut-offs are cut at words; a complete sentence or heading is no cut-off -------------
+
+
+@pytest.mark.parametrize("end", [".", "!", "?", ":", "!»", '."', "?”", ".)"])
+def test_complete_heading_that_begins_the_next_paragraph_is_not_a_duplicate(end: str) -> None:
+    heading = "Правозащитники требуют освободить адвоката Соколова" + end
+    paragraph = heading + " Об этом говорится в заявлении, опубликованном во вторник."
+    assert len(heading) >= MIN_PREFIX_CHARS
+    assert find_duplicates([heading, paragraph]) == [None, None]
+
+
+def test_prefix_that_stops_inside_a_word_is_not_a_cut_off() -> None:
+    singular = "The regional court refused to release the lawyer"
+    plural = "The regional court refused to release the lawyers of Memorial on parole."
+    assert len(singular) >= MIN_PREFIX_CHARS and plural.startswith(singular)
+    assert find_duplicates([singular, plural]) == [None, None]
+
+
+def test_cut_off_after_a_comma_is_found() -> None:
+    teaser = FULL[: FULL.index(",") + 1]  # "…двух тысяч рублей," as the seed page cuts
+    assert find_duplicates([teaser, OTHER, FULL]) == [2, None, None]
+
+
+@pytest.mark.parametrize("ellipsis", ["…", "...", " …", " ..."])
+@pytest.mark.parametrize("chars", [50, 60, 80])
+def test_teaser_ending_in_an_ellipsis_is_a_cut_off(chars: int, ellipsis: str) -> None:
+    for teaser in (_cut(chars) + ellipsis, FULL[:chars] + ellipsis):  # at a word end, or in one
+        assert find_duplicates([teaser, OTHER, FULL]) == [2, None, None], teaser
+
+
+def test_ellipsis_teaser_needs_enough_text_before_the_ellipsis() -> None:
+    teaser = FULL[: MIN_PREFIX_CHARS - 1] + "…"
+    assert len(teaser) == MIN_PREFIX_CHARS
+    assert find_duplicates([teaser, FULL]) == [None, None]
+
+
+def test_ellipsis_teaser_of_a_different_paragraph_is_not_a_cut_off() -> None:
+    assert find_duplicates([_cut(60) + " и другое…", FULL]) == [None, None]
 
 
 # --- the real-world corpus --------------------------------------------------------------

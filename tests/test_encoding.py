@@ -174,3 +174,62 @@ def test_binary_kind_is_none_for_text() -> None:
 def test_legacy_score_prefers_the_right_code_page(right: str, wrong: str) -> None:
     data = RUSSIAN.encode(right)
     assert legacy_score(data.decode(right)) > legacy_score(data.decode(wrong))
+
+
+# --- look-alike code pages this tool does not detect: refused, never decoded wrongly ------
+
+LOOKALIKE_RUSSIAN = [
+    RUSSIAN,
+    "Адвокат Дмитрий Соколов, отбывающий наказание в исправительной колонии, вновь "
+    "привлечён к ответственности.",
+    "В колонии общего режима у заключенных больше свиданий, посылок и передач.",
+    "ПОСТАНОВЛЕНИЕ О НАЗНАЧЕНИИ АДМИНИСТРАТИВНОГО НАКАЗАНИЯ\n"
+    "Суд установил, что Соколов разместил логотип Facebook на своей странице.\n",
+]
+
+
+@pytest.mark.parametrize("codec", ["iso8859-5", "mac_cyrillic"])
+@pytest.mark.parametrize("text", LOOKALIKE_RUSSIAN, ids=["long", "sentence", "one-capital", "caps"])
+def test_russian_in_an_undetected_cyrillic_code_page_is_refused(text: str, codec: str) -> None:
+    # ISO-8859-5 read as koi8-r is box-drawing garbage ("╟трчзпБ"); MacCyrillic read as
+    # cp1251 differs only in capitals and "я"/"ё" ("Ђдвокат „митрий"): both must be refused.
+    with pytest.raises(EncodingProblem, match="--encoding"):
+        decode_bytes(text.encode(codec))
+
+
+def test_refusal_of_maccyrillic_names_it() -> None:
+    with pytest.raises(EncodingProblem, match="mac_cyrillic"):
+        decode_bytes(RUSSIAN.encode("mac_cyrillic"))
+
+
+@pytest.mark.parametrize("codec", ["iso8859-5", "mac_cyrillic"])
+def test_undetected_code_page_still_decodes_when_named(codec: str) -> None:
+    assert decode_bytes(RUSSIAN.encode(codec), encoding=codec).text == RUSSIAN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "— Это незаконно, — сказал адвокат. «Мемориал» обжалует решение в Верховном суде.",
+        "Температура в камере +12 °С, обогреватель на 2 кВт, а окно не закрывается.",
+        "Лозунг «Слава Україні» суд счёл призывом; адвокат назвал это абсурдом.",
+        "Штраф — 30 000 руб. (около 300 €), его заплатили родственники осуждённого.",
+        "Юрий Ющенко, Яна Ярцева и Ёлка Шишкина подписали обращение к суду.",
+    ],
+)
+def test_russian_in_cp1251_with_typography_and_rare_letters_still_decodes(text: str) -> None:
+    assert decode_bytes(text.encode("cp1251")).text == text
+
+
+def test_legacy_score_counts_only_russian_letters_as_good_cyrillic() -> None:
+    # MacCyrillic capitals read as cp1251 are Serbian letters and stray symbols.
+    assert legacy_score("Ђдвокат Љолонии Њосква") < legacy_score("Адвокат Колонии Москва")
+    assert legacy_score("Ђ Љ Њ Ќ Ћ Џ ђ ѓ ў") == 0.0
+
+
+def test_legacy_score_counts_box_drawing_and_broken_casing_as_bad() -> None:
+    wrong = RUSSIAN.encode("iso8859-5").decode("koi8-r")
+    assert any("\u2500" <= char <= "\u257f" for char in wrong)
+    assert legacy_score(wrong) < 0.5
+    assert legacy_score("╟╢▒") == 0.0
+    assert legacy_score("чБяКрпНИьы") == 0.0  # starts lowercase, goes on in capitals

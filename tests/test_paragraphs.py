@@ -254,3 +254,129 @@ def test_html_without_visible_text_has_no_paragraphs() -> None:
 )
 def test_split_paragraphs_follows_the_format(fmt: str, source: str, expected: list[str]) -> None:
     assert split_paragraphs(source, fmt) == expected
+
+
+# --- review findings: deep nesting, hidden elements, form controls ----------------------
+
+
+def _deep_font_page(levels: int) -> str:
+    """A statement whose <font> tags are never closed, as old word-processor HTML is."""
+    middle = "".join(f"<font size=2>Абзац {i}. " for i in range(levels))
+    return f"<p>Начало заявления.</p>{middle}<p>Конец заявления: подпись.</p>"
+
+
+@pytest.mark.parametrize("levels", [300, 1500, 3000])
+def test_html_nested_deeper_than_libxml2_allows_keeps_the_rest_of_the_page(levels: int) -> None:
+    paragraphs = html_paragraphs(_deep_font_page(levels))
+    assert paragraphs[0] == "Начало заявления."
+    assert paragraphs[-1] == "Конец заявления: подпись."
+    assert sum(p.count("Абзац") for p in paragraphs) == levels
+
+
+@pytest.mark.parametrize("levels", [1500, 3000])
+def test_html_deeply_nested_blocks_keep_their_boundaries_and_hidden_parts(levels: int) -> None:
+    html = (
+        "<p>Начало.</p>"
+        + "<div>уровень " * levels
+        + '<span hidden>секрет</span>дно<p style="display:none">секрет</p>'
+        + "</div>хвост " * levels
+        + "<p>Конец заявления.</p>"
+    )
+    paragraphs = html_paragraphs(html)
+    assert paragraphs[-1] == "Конец заявления."
+    assert paragraphs.count("уровень") == levels - 1  # the last one runs on into "дно"
+    assert "уровень дно" in paragraphs
+    assert paragraphs.count("хвост") == levels
+    assert not any("секрет" in p for p in paragraphs)
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        "<p hidden>СКРЫТО</p>",
+        '<p hidden="hidden">СКРЫТО</p>',
+        '<div aria-hidden="true"><p>СКРЫТО</p></div>',
+        '<div aria-hidden=" TRUE ">СКРЫТО</div>',
+        '<span style="display: none">СКРЫТО</span>',
+        '<div style="DISPLAY:NONE !important">СКРЫТО</div>',
+        '<p style="color: red; visibility:hidden">СКРЫТО</p>',
+        '<p style="visibility: collapse">СКРЫТО</p>',
+    ],
+)
+def test_html_hidden_elements_are_not_visible_text(hidden: str) -> None:
+    html = f"<p>До.</p>{hidden}<p>После.</p>"
+    assert html_paragraphs(html) == ["До.", "После."]
+
+
+@pytest.mark.parametrize(
+    "visible",
+    [
+        '<p aria-hidden="false">ВИДНО</p>',
+        '<p style="display: block">ВИДНО</p>',
+        '<p style="--display:none">ВИДНО</p>',
+        '<p data-hidden="1">ВИДНО</p>',
+    ],
+)
+def test_html_elements_that_are_not_hidden_stay(visible: str) -> None:
+    assert html_paragraphs(visible) == ["ВИДНО"]
+
+
+def test_html_form_controls_are_ui_not_text() -> None:
+    html = (
+        "<p>Текст статьи.</p><form>Поиск:<select><option>Opt</option><optgroup label=g>"
+        "<option>Opt2</option></optgroup></select><button>Click</button>"
+        '<textarea>TA</textarea><input value="x">по сайту</form><p>Конец.</p>'
+    )
+    paragraphs = html_paragraphs(html)
+    assert paragraphs == ["Текст статьи.", "Поиск: по сайту", "Конец."]
+    assert not any(word in p for p in paragraphs for word in ("Opt", "Click", "TA"))
+
+
+# --- review findings: Markdown inline HTML, HTML blocks, deep nesting -------------------
+
+
+@pytest.mark.parametrize("br", ["<br>", "<br/>", "<br />", "<BR>"])
+def test_markdown_inline_br_is_a_space(br: str) -> None:
+    assert markdown_paragraphs(f"First line{br}second line") == ["First line second line"]
+
+
+def test_markdown_inline_html_keeps_words_and_hides_hidden_parts() -> None:
+    text = "Some<em>thing</em> a &amp; b <span hidden>secret</span>and <b>x</b> < y<!-- c -->."
+    assert markdown_paragraphs(text) == ["Something a & b and x < y."]
+
+
+def test_markdown_html_block_keeps_its_visible_text() -> None:
+    text = (
+        "Before.\n\n<div>\nVisible HTML block text\n</div>\n\n"
+        "<script>\nhidden()\n</script>\n\nAfter."
+    )
+    assert markdown_paragraphs(text) == ["Before.", "Visible HTML block text", "After."]
+
+
+@pytest.mark.parametrize("depth", [30, 100])
+def test_markdown_deeply_nested_list_keeps_every_item_and_what_follows(depth: int) -> None:
+    text = "".join("  " * i + f"- item {i}\n" for i in range(depth)) + "\nFinal paragraph.\n"
+    paragraphs = markdown_paragraphs(text)
+    assert paragraphs == [f"item {i}" for i in range(depth)] + ["Final paragraph."]
+
+
+@pytest.mark.parametrize("depth", [30, 100])
+def test_markdown_deeply_nested_quote_keeps_what_follows(depth: int) -> None:
+    assert markdown_paragraphs(">" * depth + " quoted\n\nFinal paragraph.\n") == [
+        "quoted",
+        "Final paragraph.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "".join("  " * i + f"- item {i}\n" for i in range(1000)) + "\nFinal paragraph.\n",
+        ">" * 1000 + " quoted\n\nFinal paragraph.\n",
+    ],
+    ids=["list", "quote"],
+)
+def test_markdown_nested_too_deep_to_parse_loses_no_text(text: str) -> None:
+    paragraphs = markdown_paragraphs(text)
+    assert paragraphs[-1] == "Final paragraph."
+    assert any("quoted" in p or "item 999" in p for p in paragraphs)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from translator.core.errors import TranslatorError
 from translator.ingest.duplicates import find_duplicates
 from translator.ingest.language import TARGET_OF, detect_language
 from translator.ingest.paragraphs import split_paragraphs
@@ -31,8 +32,14 @@ class ParsedDocument:
 
 
 def parse_source(source: SourceFile, lang: str = "auto") -> ParsedDocument:
-    """Split into paragraphs and sentences; raise LanguageUnknown if the language is unclear."""
+    """Split into paragraphs and sentences; raise LanguageUnknown if the language is unclear.
+
+    A file with no paragraphs of text (HTML that is all markup) is a TranslatorError, said
+    before any doubt about its language.
+    """
     texts = split_paragraphs(source.text, source.format)
+    if not texts:
+        raise TranslatorError("no paragraphs of text found")
     source_lang = detect_language(" ".join(texts)) if lang == "auto" else lang
     duplicates = find_duplicates(texts)
     paragraphs = tuple(

@@ -8,6 +8,11 @@ lowercase into uppercase, and Latin-1 bytes read as Cyrillic put Cyrillic inside
 Case is no evidence for a text in capitals (a heading, a row of abbreviations): its
 cp1251<->koi8-r mirror reads as plausible lowercase. When the mirror reading has sane
 casing, Russian letter frequencies decide instead, or the text is refused if too short.
+
+ISO-8859-5 and MacCyrillic are not detected, but Russian in them reads as cp1251 or koi8-r
+with many letters right (MacCyrillic differs from cp1251 only in capitals, "я" and "ё").
+Only Russian letters in sanely cased words count as good, and a text that reads at least as
+well in one of these look-alikes is refused rather than decoded wrongly.
 """
 
 from __future__ import annotations
@@ -39,8 +44,21 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 
 LEGACY_CANDIDATES = ("cp1251", "koi8-r", "cp1252")
+# Cyrillic code pages this tool does not detect: Russian in them decodes as cp1251 or koi8-r
+# with most letters right, so a text reading at least as well in one of them is refused.
+LOOKALIKES = ("iso8859-5", "mac_cyrillic")
 _TYPOGRAPHIC = set("«»“”„‘’‚—–…№•·©®™°§€£\u00a0\u2009\u202f")
 _WORD = re.compile(r"\w+")
+_SYMBOL = re.compile(r"[^\x00-\x7f\w\s]")  # non-ASCII, neither a letter, digit nor space
+_RUSSIAN = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
+_BEFORE_LETTER = frozenset("«„“‘‚°")  # opening quotes; "°С"
+_AFTER_LETTER = frozenset("»“”’…")  # closing quotes, a trailing ellipsis
+# Quotes that open, and what closes them; “ and ‘ also close, so they open only before a word.
+_PAIRS = {"«": "»", "„": "“”", "‚": "‘’", "“": "”“", "‘": "’‘"}
+_OPEN_BEFORE_WORD = frozenset("“‘")
+_CLOSERS = {"»": "«", "”": "“„"}  # quotes that only ever close, and what opens them
+_QUOTES = frozenset("«»„“”‘’‚")
+_MIN_BROKEN_CASE_LETTERS = 4  # "кВт", "мА" are units, not a wrong code page
 _ONE_LETTER_WORDS = frozenset("аиоуяскАИОУЯСКвВ")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _MIN_SCORE = 0.75
@@ -81,34 +99,144 @@ def _is_latin(char: str) -> bool:
     return (char.isascii() and char.isalpha()) or "\u00c0" <= char <= "\u024f"
 
 
-def legacy_score(text: str) -> float:
+def legacy_score(text: str, capitals: float = 0.3) -> float:
     """Share of non-ASCII characters that are plausible in Russian or English prose."""
-    total = 0.0
+    good, total = _plausible_chars(text, capitals)
+    return good / total if total else 1.0
+
+
+def _plausible_chars(text: str, capitals: float) -> tuple[float, int]:
+    """How plausible the non-ASCII characters are (their sum), and how many there are.
+
+    Only Russian letters count as good Cyrillic, and only in words with sane casing: other
+    Cyrillic letters (Ђ, Љ, ў: MacCyrillic capitals read as cp1251), words that start in
+    lowercase and go on in capitals (ISO-8859-5 read as koi8-r), box-drawing characters and
+    symbols glued to a Cyrillic letter on the wrong side ("’ребования") are all bad.
+    A capital that does not start a capitalised word earns `capitals` (weak evidence). A
+    capital standing alone among English words ("complaints,Ф she") is bad, and so
+    is a quote that stands alone or opens or closes nothing next to Cyrillic.
+    """
+    total = 0
     good = 0.0
+    words: dict[str, tuple[float, int]] = {}  # a word scores the same wherever it stands
     tokens = _WORD.findall(text)
     for index, token in enumerate(tokens):
         if token.isascii():
             continue
         if _lone_letter_word(tokens, index):
             continue  # "à la carte" or "Facebook и Telegram": no evidence either way
-        has_cyrillic = any(_is_cyrillic(c) for c in token)
-        has_latin = any(c.isascii() and c.isalpha() for c in token)
-        for char in token:
-            if char.isascii():
+        if token.isupper() and len(token) == 1 and _between_ascii_words(tokens, index):
+            total += 1  # "complaints,Ф she": a cp1252 quote read as a Cyrillic letter
+            continue
+        scored = words.get(token)
+        if scored is None:
+            scored = words[token] = _plausible_word(token, capitals)
+        good += scored[0]
+        total += scored[1]
+    quotes = _QuoteSpans(text)
+    for match in _SYMBOL.finditer(text):
+        total += 1
+        char, position = match.group(), match.start()
+        if (
+            char in _TYPOGRAPHIC
+            and not _glued_wrongly(text, position)
+            and quotes.paired(char, position)
+        ):
+            good += 1.0
+    return good, total
+
+
+def _plausible_word(token: str, capitals: float) -> tuple[float, int]:
+    """The plausibility of a word's non-ASCII characters (their sum), and their number."""
+    has_cyrillic = any(_is_cyrillic(c) for c in token)
+    has_latin = any(c.isascii() and c.isalpha() for c in token)
+    broken_case = _broken_case(token)
+    total = 0
+    good = 0.0
+    for position, char in enumerate(token):
+        if char.isascii():
+            continue
+        total += 1
+        if has_cyrillic and has_latin:
+            continue  # Cyrillic inside a Latin word: a wrong code page
+        if char in _RUSSIAN:
+            if broken_case:
                 continue
-            total += 1
-            if has_cyrillic and has_latin:
-                continue  # Cyrillic inside a Latin word: a wrong code page
-            if _is_cyrillic(char):
-                good += 1.0 if char.islower() else 0.3
-            elif _is_latin(char) and has_latin:
-                good += 1.0
-    for char in text:
-        if not char.isascii() and not char.isalnum() and not char.isspace():
-            total += 1
-            if char in _TYPOGRAPHIC:
-                good += 1.0
-    return good / total if total else 1.0
+            capitalised = position == 0 and token[1:2] in _RUSSIAN and token[1].islower()
+            good += 1.0 if char.islower() or capitalised else capitals
+        elif _is_latin(char) and has_latin:
+            good += 1.0
+    return good, total
+
+
+def _broken_case(token: str) -> bool:
+    """A word cased as no Russian word is: "чБяКрп", "командировкиТИ" (not "кВт", "КоАП").
+
+    That is a word of four letters or more that starts in lowercase and goes on in capitals,
+    or has a capital after three lowercase letters in a row.
+    """
+    letters = [c for c in token if c in _RUSSIAN]
+    if len(letters) < _MIN_BROKEN_CASE_LETTERS:
+        return False
+    if letters[0].islower() and any(c.isupper() for c in letters[1:]):
+        return True
+    lowercase_run = 0
+    for char in letters:
+        if char.isupper() and lowercase_run >= 3:
+            return True
+        lowercase_run = lowercase_run + 1 if char.islower() else 0
+    return False
+
+
+class _QuoteSpans:
+    """Where quotes open and close: a quote never closed, or closing none, is no quote."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.last_close = {
+            opening: max(text.rfind(c) for c in closing) for opening, closing in _PAIRS.items()
+        }
+        self.first_open = {
+            closing: min((i for i in map(text.find, opening) if i >= 0), default=-1)
+            for closing, opening in _CLOSERS.items()
+        }
+
+    def paired(self, char: str, position: int) -> bool:
+        """False for a quote that stands alone, or opens or closes nothing but in English.
+
+        An unpaired quote touching English text is only a fragment; touching Cyrillic, or
+        standing alone, it is the mark of a misread capital: MacCyrillic "З" is cp1251 "«".
+        """
+        after = self.text[position + 1 : position + 2]
+        before = self.text[position - 1] if position else ""
+        if char in _QUOTES and not after.strip() and not before.strip():
+            return False  # "получил. ‘ той же": MacCyrillic "С"
+        if char in _OPEN_BEFORE_WORD and not after.isalpha():
+            return True  # closing
+        if char in self.last_close:
+            return (after.isascii() and after.isalnum()) or position < self.last_close[char]
+        if char in self.first_open:
+            return _ascii_text(before) or 0 <= self.first_open[char] < position
+        return True
+
+
+def _ascii_text(char: str) -> bool:
+    return bool(char) and char.isascii() and not char.isspace()
+
+
+def _glued_wrongly(text: str, position: int) -> bool:
+    """A symbol touching a Cyrillic letter where prose never puts it ("…сли", "осси€")."""
+    char = text[position]
+    before = text[position - 1] if position else ""
+    after = text[position + 1 : position + 2]
+    return (_is_cyrillic(after) and char not in _BEFORE_LETTER) or (
+        _is_cyrillic(before) and char not in _AFTER_LETTER
+    )
+
+
+def _between_ascii_words(tokens: list[str], index: int) -> bool:
+    neighbours = tokens[max(0, index - 1) : index] + tokens[index + 1 : index + 2]
+    return all(neighbour.isascii() for neighbour in neighbours)
 
 
 def _lone_letter_word(tokens: list[str], index: int) -> bool:
@@ -116,8 +244,7 @@ def _lone_letter_word(tokens: list[str], index: int) -> bool:
     token = tokens[index]
     if len(token) != 1 or not (token in _ONE_LETTER_WORDS or _is_latin(token)):
         return False
-    neighbours = tokens[max(0, index - 1) : index] + tokens[index + 1 : index + 2]
-    return all(neighbour.isascii() for neighbour in neighbours)
+    return _between_ascii_words(tokens, index)
 
 
 def _sane_casing(text: str) -> bool:
@@ -201,6 +328,7 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> DecodedText:
 
 
 def _decode_legacy(data: bytes) -> DecodedText:
+    """The best supported reading, refused if a look-alike code page reads at least as well."""
     scored: dict[str, tuple[float, str]] = {}
     for codec in LEGACY_CANDIDATES:
         try:
@@ -210,6 +338,45 @@ def _decode_legacy(data: bytes) -> DecodedText:
         scored[codec] = (legacy_score(text), text)
     if not scored:
         raise EncodingProblem("undecodable bytes: not UTF-8, UTF-16, cp1251, koi8-r or cp1252")
+    decided = _pick_legacy(scored)
+    plausible = _Plausibility(decided.text)
+    for codec in LOOKALIKES:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if text != decided.text and plausible.rivalled_by(text):
+            raise _unsure(
+                {**scored, codec: (legacy_score(text), text)},
+                f"it reads at least as well in {codec}, which is not detected automatically",
+            )
+    return decided
+
+
+class _Plausibility:
+    """How plausible the decided reading is, to compare with an unsupported code page's."""
+
+    def __init__(self, decided: str) -> None:
+        good, total = _plausible_chars(decided, capitals=1.0)
+        self.share = good / total if total else 1.0
+        self.fit, self.letters = _letter_fit(decided)
+
+    def rivalled_by(self, lookalike: str) -> bool:
+        """Whether `lookalike` reads at least as well.
+
+        Capitals count fully on both sides (a heading in capitals is fine); a tie is broken
+        only by clearly better Russian letter frequencies, as for the cp1251/koi8-r mirror.
+        """
+        good, total = _plausible_chars(lookalike, capitals=1.0)
+        if not total:
+            return False  # no evidence for it at all: cp1252 "100 €" is MacCyrillic "100 А"
+        if good / total < self.share:
+            return False
+        margin = max(_FIT_MARGIN_FLOOR, _FIT_MARGIN_LETTERS / max(self.letters, 1))
+        return not self.letters or self.fit - _letter_fit(lookalike)[0] < margin
+
+
+def _pick_legacy(scored: dict[str, tuple[float, str]]) -> DecodedText:
     ranked = sorted(scored.items(), key=lambda item: item[1][0], reverse=True)
     best_codec, (best_score, best_text) = ranked[0]
     mirror = _CASE_MIRROR.get(best_codec)
