@@ -144,9 +144,9 @@ def import_sources(
 
     Files already imported with identical bytes (under any name) are skipped unparsed.
     The rest stream into one transaction as they are parsed, so memory holds about one
-    document at a time (measured: 100,000 paragraphs in 113 MB). The price: other sessions'
+    document at a time (measured: 100,000 paragraphs in 124 MB). The price: other sessions'
     saves wait while a large import parses (SQLite's busy timeout is 30 s; the import runs
-    at ~15,000 paragraphs/s), which is why nothing is parsed under the lock needlessly.
+    at ~17,000 paragraphs/s), which is why nothing is parsed under the lock needlessly.
     """
     if lang not in LANG_CHOICES:
         raise TranslatorError(f"unknown language '{lang}' (use one of {', '.join(LANG_CHOICES)})")
