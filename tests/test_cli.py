@@ -13,6 +13,7 @@ import pytest
 from tests.conftest import RunCli, sample_files, write
 from translator import services
 from translator.project import Project, load_project
+from translator.services import projects as project_services
 
 RUSSIAN = (
     "Адвокат Дмитрий Журавлев осужден по ч. 2 ст. 20.3 КоАП РФ.\n\n"
@@ -148,8 +149,8 @@ def test_one_bad_file_among_five_imports_none(
     parallel: bool,
 ) -> None:
     if parallel:  # force the process pool, even on a one-core runner
-        monkeypatch.setattr(services, "PARALLEL_PARSE_MIN_BYTES", 0)
-        monkeypatch.setattr(services.os, "cpu_count", lambda: 2)
+        monkeypatch.setattr(project_services, "PARALLEL_PARSE_MIN_BYTES", 0)
+        monkeypatch.setattr(project_services.os, "cpu_count", lambda: 2)
     files = [write(tmp_path / f"ru{i}.txt", RUSSIAN + f"\nАбзац номер {i}.\n") for i in range(5)]
     files[2].write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     result = run_cli("--project", project.root, "import", *files)

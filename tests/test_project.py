@@ -9,6 +9,7 @@ import pytest
 from translator import services
 from translator.core.errors import ProjectConfigError, ProjectNotFound, TranslatorError
 from translator.project import CONFIG_NAME, DATABASE_NAME, find_project, load_config
+from translator.services import projects as project_services
 
 
 def test_init_writes_settings_and_database(tmp_path: Path) -> None:
@@ -77,5 +78,5 @@ def test_current_user_prefers_explicit_then_environment(monkeypatch: pytest.Monk
     assert services.current_user("cli-user") == "cli-user"
     assert services.current_user(None) == "env-user"
     monkeypatch.delenv("TRANSLATOR_USER")
-    monkeypatch.setattr(services.getpass, "getuser", lambda: "os-user")
+    monkeypatch.setattr(project_services.getpass, "getuser", lambda: "os-user")
     assert services.current_user(None) == "os-user"

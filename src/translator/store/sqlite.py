@@ -5,9 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from translator.core.errors import (
     ParagraphConflict,
@@ -25,45 +23,25 @@ from translator.core.models import (
     StatusCounts,
 )
 from translator.store.base import NewDocument, ProjectStore
+from translator.store.check_queries import CheckQueries
+from translator.store.glossary_queries import GlossaryQueries
+from translator.store.mt_queries import MtQueries
+from translator.store.review_queries import ReviewQueries
+from translator.store.rows import (
+    _DOCUMENT_COLUMNS,
+    _PARAGRAPH_COLUMNS,
+    _document,
+    _paragraph,
+    _status_or_none,
+    utc_now,
+)
 from translator.store.schema import LATEST_VERSION, MIGRATIONS
-
-_PARAGRAPH_COLUMNS = (
-    "id, document_id, position, source_text, target_text, status, version, duplicate_of, "
-    "updated_by, updated_at"
-)
-_DOCUMENT_COLUMNS = (
-    "id, name, source_lang, target_lang, source_path, sha256, encoding, imported_at, imported_by"
-)
+from translator.store.update_queries import UpdateQueries
 
 
-def utc_now() -> str:
-    return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
-def _paragraph(row: sqlite3.Row | tuple[Any, ...]) -> Paragraph:
-    return Paragraph(
-        id=row[0],
-        document_id=row[1],
-        position=row[2],
-        source_text=row[3],
-        target_text=row[4],
-        status=ReviewStatus(row[5]),
-        version=row[6],
-        duplicate_of=row[7],
-        updated_by=row[8],
-        updated_at=row[9],
-    )
-
-
-def _document(row: sqlite3.Row | tuple[Any, ...]) -> Document:
-    return Document(*row)
-
-
-def _status_or_none(value: str | None) -> ReviewStatus | None:
-    return ReviewStatus(value) if value is not None else None
-
-
-class SqliteStore(ProjectStore):
+class SqliteStore(
+    MtQueries, GlossaryQueries, CheckQueries, ReviewQueries, UpdateQueries, ProjectStore
+):
     """One project's database file. Open several on one file for concurrent sessions."""
 
     def __init__(self, path: Path, create: bool = False) -> None:

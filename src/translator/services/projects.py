@@ -1,4 +1,4 @@
-"""Use cases. The CLI and the TUI call these; they hold no SQL and no terminal code."""
+"""Project use cases: create or find a project, import sources, report status."""
 
 from __future__ import annotations
 

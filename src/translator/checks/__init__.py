@@ -1,0 +1,1 @@
+"""Consistency checks: one small class per check, registered in `registry.CHECKS`."""

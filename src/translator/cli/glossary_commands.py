@@ -1,0 +1,9 @@
+"""Commands of issue 4 (glossary); registered by translator.cli.app."""
+
+from __future__ import annotations
+
+from translator.cli.common import Commands
+
+
+def register(commands: Commands) -> None:
+    """Adds this area's commands (none yet)."""

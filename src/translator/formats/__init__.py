@@ -1,0 +1,1 @@
+"""Exchange formats (PO, XLIFF 1.2/2.0, TMX, DOCX, Markdown/HTML, text): one module each."""

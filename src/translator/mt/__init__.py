@@ -1,0 +1,1 @@
+"""Offline machine translation: Argos Translate model packages driven through CTranslate2."""

@@ -1,0 +1,15 @@
+"""Schema migrations, one module per area; migration N takes a database from N-1 to N.
+
+Once released a migration is never edited; a change is a new migration appended here.
+"""
+
+from translator.store.migrations import base, checks, glossary, mt, review, update
+
+MIGRATIONS: tuple[str, ...] = (
+    base.SQL,  # 1
+    mt.SQL,  # 2
+    glossary.SQL,  # 3
+    checks.SQL,  # 4
+    review.SQL,  # 5
+    update.SQL,  # 6
+)

@@ -1,0 +1,3 @@
+"""Migration 4: stored findings (issue 5)."""
+
+SQL = ""

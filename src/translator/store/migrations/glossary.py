@@ -1,0 +1,3 @@
+"""Migration 3: project glossary (issue 4)."""
+
+SQL = ""

@@ -1,0 +1,3 @@
+"""Migration 5: review policy (issue 6)."""
+
+SQL = ""

@@ -1,0 +1,1 @@
+"""The Textual review workbench: a thin layer over translator.services."""

@@ -1,0 +1,1 @@
+"""Source updates: aligning a changed source text with the stored paragraphs."""
