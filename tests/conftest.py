@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +48,18 @@ def project(tmp_path: Path) -> Project:
 def store(project: Project) -> Iterator[ProjectStore]:
     with services.open_project_store(project) as opened:
         yield opened
+
+
+def require_tool(name: str) -> str:
+    """Path of a system tool a test needs. Elsewhere a missing tool skips with a reason;
+    under .ci/run (TRANSLATOR_CI=1, which installs them) it fails, so CI never skips."""
+    path = shutil.which(name)
+    if path is None:
+        reason = f"{name} is not installed (.ci/run installs it)"
+        if os.environ.get("TRANSLATOR_CI"):
+            pytest.fail(f"{reason}, but this is a CI run")
+        pytest.skip(reason)
+    return path
 
 
 @pytest.fixture
