@@ -89,16 +89,17 @@ def test_reimporting_an_identical_file_is_a_no_op(
     assert status_json(run_cli, project) == before
 
 
-def test_a_changed_source_is_refused_for_now(
+def test_a_changed_source_updates_the_document(
     run_cli: RunCli, project: Project, tmp_path: Path
 ) -> None:
     source = write(tmp_path / "ru.txt", RUSSIAN)
     run_cli("--project", project.root, "import", source)
     write(source, RUSSIAN + "\nНовый абзац о деле.\n")
     result = run_cli("--project", project.root, "import", source)
-    assert result.exit_code == 1
-    assert "already imported with different content" in result.stderr
-    assert status_json(run_cli, project)["paragraphs"] == 2
+    assert result.exit_code == 0, result.stderr
+    assert "updated: ru.txt" in result.stdout
+    assert status_json(run_cli, project)["paragraphs"] == 3
+    assert status_json(run_cli, project)["documents"] == 1
 
 
 def _bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:

@@ -13,6 +13,7 @@ from rich.table import Table
 
 from translator import services
 from translator.cli.common import STATUS_STYLE, Commands, acting_user, open_project
+from translator.cli.update_view import print_update_summary
 from translator.core.models import ReviewStatus
 
 
@@ -25,6 +26,16 @@ def register(commands: Commands) -> None:
     imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     imp.add_argument("--lang", choices=services.LANG_CHOICES, default="auto")
     imp.add_argument("--encoding", help="source encoding (default: detect)")
+    imp.add_argument(
+        "--update",
+        metavar="NAME",
+        help="update document NAME from PATH (a file with another name); one PATH only",
+    )
+    imp.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="show what the import or update would do (counts and source diffs); change nothing",
+    )
 
     status = commands.add("status", "paragraph counts per review status", _cmd_status)
     status.add_argument("--json", action="store_true", help="machine-readable totals")
@@ -46,18 +57,23 @@ def _cmd_import(args: argparse.Namespace, console: Console) -> int:
             actor=acting_user(args),
             lang=args.lang,
             encoding=args.encoding,
+            update=args.update,
+            dry_run=args.dry_run,
         )
     for name in report.unchanged:
         console.print(f"{name}: unchanged since the last import, nothing to do")
     for name, document in report.same_content.items():
         console.print(f"{name}: same content as document '{document}', nothing to do")
-    for item in report.imported:
+    verb = "would import" if report.dry_run else "imported"
+    for item in report.imported or report.would_import:
         doc = item.document
         duplicates = f", {item.duplicates} duplicate(s)" if item.duplicates else ""
         console.print(
-            f"imported {doc.name} ({doc.source_lang}→{doc.target_lang}, {doc.encoding}): "
+            f"{verb} {doc.name} ({doc.source_lang}→{doc.target_lang}, {doc.encoding}): "
             f"{item.paragraphs} paragraphs, {item.sentences} sentences{duplicates}"
         )
+    for summary in report.updated:
+        print_update_summary(console, summary, show_diffs=report.dry_run)
     return 0
 
 

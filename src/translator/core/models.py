@@ -56,6 +56,7 @@ class Document:
     encoding: str
     imported_at: str
     imported_by: str
+    revision: int = 1  # bumped by every source update that changed the paragraphs
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,15 @@ class Paragraph:
     duplicate_of: int | None
     updated_by: str | None
     updated_at: str | None
+    # Source updates: the source before the last change (for the review diff), and when a
+    # paragraph removed from the source was archived (kept with its history, never exported).
+    previous_source: str | None = None
+    archived_at: str | None = None
+    archived_by: str | None = None
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
 
 
 @dataclass(frozen=True, slots=True)

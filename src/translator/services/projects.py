@@ -10,7 +10,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from translator.core.errors import ImportRefused, InputFileError, TranslatorError
+from translator.core.errors import (
+    DocumentNotFound,
+    ImportRefused,
+    InputFileError,
+    TranslatorError,
+)
 from translator.core.models import Document, StatusCounts
 from translator.ingest import ParsedDocument, parse_source, read_source
 from translator.project import (
@@ -21,6 +26,7 @@ from translator.project import (
     prepare_project_folder,
     write_project_config,
 )
+from translator.services.update import UpdatePlan, UpdateSummary, apply_update, plan_update
 from translator.store import NewDocument, ProjectStore, open_store
 
 LANG_CHOICES = ("auto", "ru", "en")
@@ -70,6 +76,9 @@ class ImportReport:
     imported: list[ImportedDocument] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     same_content: dict[str, str] = field(default_factory=dict)  # file name -> document name
+    updated: list[UpdateSummary] = field(default_factory=list)  # changed sources (issue 8)
+    would_import: list[ImportedDocument] = field(default_factory=list)  # dry run: not stored
+    dry_run: bool = False
 
 
 def _parse_one(path: Path, project: Project, lang: str, encoding: str | None) -> ParsedDocument:
@@ -139,10 +148,15 @@ def import_sources(
     actor: str,
     lang: str = "auto",
     encoding: str | None = None,
+    update: str | None = None,
+    dry_run: bool = False,
 ) -> ImportReport:
     """Import files all-or-nothing: if any file is bad, nothing is stored and all are reported.
 
     Files already imported with identical bytes (under any name) are skipped unparsed.
+    A file whose document exists (same name, or the one named by `update`) with other
+    content updates it (services/update.py), after every file has parsed cleanly; each
+    update is one transaction of its own. `dry_run` parses and plans, and stores nothing.
     The rest stream into one transaction as they are parsed, so memory holds about one
     document at a time (measured: 100,000 paragraphs in 124 MB). The price: other sessions'
     saves wait while a large import parses (SQLite's busy timeout is 30 s; the import runs
@@ -150,8 +164,10 @@ def import_sources(
     """
     if lang not in LANG_CHOICES:
         raise TranslatorError(f"unknown language '{lang}' (use one of {', '.join(LANG_CHOICES)})")
-    report = ImportReport()
+    report = ImportReport(dry_run=dry_run)
+    target = _update_target(store, paths, update)
     problems: dict[int, InputFileError] = {}
+    to_update: list[tuple[int, Path, Document]] = []
     to_parse: list[tuple[int, Path]] = []
     names_in_batch: dict[str, Path] = {}
     for index, path in enumerate(paths):
@@ -164,16 +180,12 @@ def import_sources(
             continue
         names_in_batch[name] = path
         digest = _file_digest(path, project.config.max_file_bytes)
-        existing = store.find_document(name)
+        existing = target or store.find_document(name)
         if existing is not None and digest == existing.sha256:
-            report.unchanged.append(name)
+            report.unchanged.append(existing.name)
             continue
-        if existing is not None and digest is not None:
-            problems[index] = InputFileError(
-                path,
-                f"document '{name}' was already imported with different content; "
-                "updating a changed source is not supported yet",
-            )
+        if existing is not None:
+            to_update.append((index, path, existing))
             continue
         same_content = store.find_document_by_sha256(digest) if digest else None
         if same_content is not None:
@@ -211,12 +223,81 @@ def import_sources(
         if problems:
             raise ImportRefused([problems[index] for index in sorted(problems)])
 
+    plans = _plan_updates(project, store, to_update, actor, lang, encoding, problems)
     if problems and not to_parse:
         raise ImportRefused([problems[index] for index in sorted(problems)])
+    if dry_run:
+        for parsed in parsed_documents():  # raises, like a real import, if any file is bad
+            report.would_import.append(_would_import(parsed, *counts[-1]))
+        report.updated = [plan.summary for plan in plans]
+        return report
     documents = store.add_documents(parsed_documents()) if to_parse else []
     for document, (paragraphs, sentences, duplicates) in zip(documents, counts, strict=True):
         report.imported.append(ImportedDocument(document, paragraphs, sentences, duplicates))
+    report.updated = [apply_update(store, plan) for plan in plans]
     return report
+
+
+def _update_target(
+    store: ProjectStore, paths: Sequence[Path], update: str | None
+) -> Document | None:
+    """The document `--update NAME` names (one file only), or None for a plain import."""
+    if update is None:
+        return None
+    if len(paths) != 1:
+        raise TranslatorError(f"--update {update}: give exactly one file (got {len(paths)})")
+    document = store.find_document(update)
+    if document is None:
+        raise DocumentNotFound(
+            f"{update}: no such document in this project (`translator status` lists them)"
+        )
+    return document
+
+
+def _plan_updates(
+    project: Project,
+    store: ProjectStore,
+    to_update: list[tuple[int, Path, Document]],
+    actor: str,
+    lang: str,
+    encoding: str | None,
+    problems: dict[int, InputFileError],
+) -> list[UpdatePlan]:
+    """Parse the new versions of existing documents (in their stored language) and plan.
+
+    Nothing is written here: updates are applied only once the whole import is known good.
+    """
+    plans: list[UpdatePlan] = []
+    for index, path, document in to_update:
+        if lang not in ("auto", document.source_lang):
+            problems[index] = InputFileError(
+                path, f"document '{document.name}' is in {document.source_lang}, not {lang}"
+            )
+            continue
+        parsed = _parse_or_problem(path, project, document.source_lang, encoding)
+        if isinstance(parsed, InputFileError):
+            problems[index] = parsed
+            continue
+        plans.append(plan_update(store, document, parsed, actor))
+    return plans
+
+
+def _would_import(
+    parsed: NewDocument, paragraphs: int, sentences: int, duplicates: int
+) -> ImportedDocument:
+    """What a dry run reports for a file it would import (the document has no id yet)."""
+    document = Document(
+        id=0,
+        name=parsed.name,
+        source_lang=parsed.source_lang,
+        target_lang=parsed.target_lang,
+        source_path=parsed.source_path,
+        sha256=parsed.sha256,
+        encoding=parsed.encoding,
+        imported_at="",
+        imported_by=parsed.imported_by,
+    )
+    return ImportedDocument(document, paragraphs, sentences, duplicates)
 
 
 @dataclass(frozen=True, slots=True)

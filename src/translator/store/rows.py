@@ -10,11 +10,14 @@ from translator.core.models import Document, Paragraph, ReviewStatus
 
 _PARAGRAPH_COLUMNS = (
     "id, document_id, position, source_text, target_text, status, version, duplicate_of, "
-    "updated_by, updated_at"
+    "updated_by, updated_at, previous_source, archived_at, archived_by"
 )
 _DOCUMENT_COLUMNS = (
-    "id, name, source_lang, target_lang, source_path, sha256, encoding, imported_at, imported_by"
+    "id, name, source_lang, target_lang, source_path, sha256, encoding, imported_at, "
+    "imported_by, revision"
 )
+# Normal queries see only paragraphs still in the source; archived ones keep their history.
+LIVE_PARAGRAPH = "archived_at IS NULL"
 
 
 def utc_now() -> str:
@@ -33,6 +36,9 @@ def _paragraph(row: sqlite3.Row | tuple[Any, ...]) -> Paragraph:
         duplicate_of=row[7],
         updated_by=row[8],
         updated_at=row[9],
+        previous_source=row[10] if len(row) > 10 else None,
+        archived_at=row[11] if len(row) > 11 else None,
+        archived_by=row[12] if len(row) > 12 else None,
     )
 
 
