@@ -1,0 +1,188 @@
+"""User glossaries as CSV or TSV: `ru,en,note,...`, with or without a header row.
+
+Without a header the columns are ru, en, note. A header may name any of the columns below
+in any order; `status` applies to the English term of the row (the rendering being
+allowed or forbidden) unless `ru_status` / `en_status` say otherwise. Rows with the same
+`concept` (or, without one, the same Russian term) form one concept.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+from translator.glossary.files import GlossaryFileError, read_bytes, write_atomically
+from translator.glossary.model import LANGUAGES, Concept, Glossary, Term, TermStatus
+
+COLUMNS = (
+    "concept",
+    "ru",
+    "en",
+    "ru_status",
+    "en_status",
+    "note",
+    "ru_pos",
+    "en_pos",
+    "keep_as_is",
+    "subject",
+)
+HEADER_ALIASES = {
+    "russian": "ru",
+    "русский": "ru",
+    "english": "en",
+    "английский": "en",
+    "comment": "note",
+    "comments": "note",
+    "notes": "note",
+    "status": "status",
+    "id": "concept",
+    "part of speech": "pos",
+    "partofspeech": "pos",
+    "keep": "keep_as_is",
+    "keep as is": "keep_as_is",
+}
+_TRUE = {"1", "true", "yes", "y", "да"}
+
+
+def _normal_header(cell: str) -> str:
+    name = cell.strip().lstrip("\ufeff").lower()
+    return HEADER_ALIASES.get(name, name)
+
+
+def _decode(data: bytes, path: Path) -> str:
+    for encoding in ("utf-8-sig", "utf-16"):
+        if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            continue
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise GlossaryFileError(
+            path, "not UTF-8 text (save the glossary as UTF-8)", line
+        ) from error
+
+
+def _delimiter(text: str, path: Path) -> str:
+    if path.suffix.lower() == ".tsv":
+        return "\t"
+    first = text.split("\n", 1)[0]
+    return "\t" if first.count("\t") > first.count(",") else ","
+
+
+def _status(value: str, path: Path, line: int) -> TermStatus | None:
+    cleaned = value.strip().lower()
+    if not cleaned:
+        return None
+    try:
+        return TermStatus(cleaned)
+    except ValueError:
+        raise GlossaryFileError(
+            path, f"unknown status '{value.strip()}' (use preferred, admitted or forbidden)", line
+        ) from None
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^\w]+", "-", text.lower()).strip("-")[:60] or "term"
+
+
+def parse_csv(data: bytes, path: Path) -> Glossary:
+    """Concepts of a CSV/TSV glossary; a bad row raises GlossaryFileError with its line."""
+    text = _decode(data, path)
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text, path)))
+    except csv.Error as error:
+        raise GlossaryFileError(path, f"not valid CSV ({error})") from error
+    numbered = [(n, row) for n, row in enumerate(rows, start=1) if any(c.strip() for c in row)]
+    if not numbered:
+        raise GlossaryFileError(path, "no rows")
+    header = [_normal_header(cell) for cell in numbered[0][1]]
+    if "ru" in header and "en" in header:
+        numbered = numbered[1:]
+        unknown = [h for h in header if h and h not in (*COLUMNS, "status", "pos")]
+        if unknown:
+            raise GlossaryFileError(
+                path, f"unknown column(s) {', '.join(unknown)}; known: {', '.join(COLUMNS)}", 1
+            )
+    else:
+        header = ["ru", "en", "note"]
+    order: list[str] = []
+    terms: dict[str, list[Term]] = {}
+    notes: dict[str, str] = {}
+    subjects: dict[str, str] = {}
+    by_russian: dict[str, str] = {}
+    for line, row in numbered:
+        if len(row) > len(header) and any(cell.strip() for cell in row[len(header) :]):
+            raise GlossaryFileError(path, f"{len(row)} columns, the header has {len(header)}", line)
+        cells = {name: (row[i].strip() if i < len(row) else "") for i, name in enumerate(header)}
+        ru, en = cells.get("ru", ""), cells.get("en", "")
+        key = cells.get("concept", "")
+        if not key and not (ru and en):
+            raise GlossaryFileError(path, "a row needs both a Russian and an English term", line)
+        shared = _status(cells.get("status", ""), path, line)
+        ru_status = _status(cells.get("ru_status", ""), path, line) or TermStatus.PREFERRED
+        en_status = _status(cells.get("en_status", ""), path, line) or shared
+        if not key:
+            key = by_russian.get(ru.lower()) or f"user:{_slug(ru)}"
+        if key not in terms:
+            order.append(key)
+            terms[key] = []
+        if ru:
+            by_russian.setdefault(ru.lower(), key)
+        keep = cells.get("keep_as_is", "").lower() in _TRUE
+        existing = {(t.lang, t.text) for t in terms[key]}
+        for lang, value, status in (("ru", ru, ru_status), ("en", en, en_status)):
+            pos = cells.get(f"{lang}_pos", "") or cells.get("pos", "")
+            if value and (lang, value) not in existing:
+                if status is None:  # the first rendering is the house one, later ones admitted
+                    has_preferred = any(t.lang == lang for t in terms[key])
+                    status = TermStatus.ADMITTED if has_preferred else TermStatus.PREFERRED
+                terms[key].append(Term(value, lang, status, pos, "", keep and lang == "en"))
+        if cells.get("note") and not notes.get(key):
+            notes[key] = cells["note"]
+        if cells.get("subject") and not subjects.get(key):
+            subjects[key] = cells["subject"]
+    return Glossary.of(
+        Concept(key, tuple(terms[key]), subjects.get(key, ""), notes.get(key, "")) for key in order
+    )
+
+
+def read_csv(path: Path) -> Glossary:
+    return parse_csv(read_bytes(path), path)
+
+
+def csv_bytes(glossary: Glossary, delimiter: str = ",") -> bytes:
+    """One row per term pairing, with a header, so parse_csv reads back the same concepts."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for concept in glossary.concepts:
+        by_lang = {lang: concept.terms_in(lang) for lang in LANGUAGES}
+        for index in range(max(len(terms) for terms in by_lang.values())):
+            ru = by_lang["ru"][index] if index < len(by_lang["ru"]) else None
+            en = by_lang["en"][index] if index < len(by_lang["en"]) else None
+            writer.writerow(
+                [
+                    concept.key,
+                    ru.text if ru else "",
+                    en.text if en else "",
+                    ru.status.value if ru else "",
+                    en.status.value if en else "",
+                    concept.note if index == 0 else "",
+                    ru.pos if ru else "",
+                    en.pos if en else "",
+                    "yes" if en and en.keep_as_is else "",
+                    concept.subject if index == 0 else "",
+                ]
+            )
+    return buffer.getvalue().encode("utf-8")
+
+
+def write_csv(glossary: Glossary, path: Path) -> None:
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    write_atomically(path, csv_bytes(glossary, delimiter))

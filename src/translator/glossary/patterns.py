@@ -1,0 +1,247 @@
+"""Pattern terms: article references and numbered institutions, with captured numbers.
+
+«п. «а» ч. 2 ст. 161 УК РФ» and "paragraph (a) of Part 2 of Article 161 of the Criminal Code"
+are the same reference; listing every number in the term base is impossible, so they are
+recognised by rules and rendered in the house style (`[glossary] article_style`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+ARTICLE_CONCEPT = "pattern:article"
+COLONY_CONCEPT = "pattern:colony"
+
+
+class ArticleStyle(StrEnum):
+    """The two English house styles for article references."""
+
+    LONG = "long"  # Part 2 of Article 20.3 of the Code of Administrative Offences
+    SHORT = "short"  # Art. 20.3(2) CAO
+
+    @classmethod
+    def parse(cls, value: str) -> ArticleStyle:
+        """Accepts the style name or an example in that style (as README shows both)."""
+        text = value.strip()
+        for style in cls:
+            if text.lower() == style.value:
+                return style
+        if text.lower().startswith("art. "):
+            return cls.SHORT
+        if re.match(r"(?i)(part|article|paragraph)\b", text):
+            return cls.LONG
+        raise ValueError(f"unknown article style {value!r} (use 'long' or 'short')")
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    key: str
+    ru: str
+    en_long: str
+    en_short: str
+
+
+CODES = {
+    "koap": Code("koap", "КоАП РФ", "the Code of Administrative Offences", "CAO"),
+    "uk": Code("uk", "УК РФ", "the Criminal Code", "CC"),
+    "upk": Code("upk", "УПК РФ", "the Code of Criminal Procedure", "CCP"),
+    "uik": Code("uik", "УИК РФ", "the Penal Enforcement Code", "PEC"),
+}
+
+# Russian legal lettering skips й ъ ы ь ё, so «в» is (c), not (v).
+RU_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """A reference to an article: `paragraph` is a Latin letter ("a"), `part` a number."""
+
+    article: str
+    code: str | None = None
+    part: str | None = None
+    paragraph: str | None = None
+    more: tuple[str, ...] = ()  # coordinated articles: «статьям 275 и 284.1 УК РФ»
+
+    def render(self, lang: str, style: ArticleStyle = ArticleStyle.LONG) -> str:
+        code = CODES[self.code] if self.code else None
+        articles = (self.article, *self.more)
+        if lang == "ru":
+            pieces = []
+            if self.paragraph:
+                pieces.append(f"п. «{_ru_letter(self.paragraph)}»")
+            if self.part:
+                pieces.append(f"ч. {self.part}")
+            pieces.append(f"ст. {_listed(articles, 'и')}")
+            if code:
+                pieces.append(code.ru)
+            return " ".join(pieces)
+        if style is ArticleStyle.SHORT:
+            numbers = f"{'Arts.' if self.more else 'Art.'} {_listed(articles, 'and')}"
+            if self.part:
+                numbers += f"({self.part})"
+            if self.paragraph:
+                numbers += f"({self.paragraph})"
+            return f"{numbers} {code.en_short}" if code else numbers
+        pieces = []
+        if self.paragraph:
+            pieces.append(f"paragraph ({self.paragraph}) of")
+        if self.part:
+            pieces.append(f"Part {self.part} of")
+        pieces.append(f"{'Articles' if self.more else 'Article'} {_listed(articles, 'and')}")
+        if code:
+            pieces.append(f"of {code.en_long}")
+        return " ".join(pieces)
+
+
+@dataclass(frozen=True, slots=True)
+class ColonyRef:
+    """A numbered institution: «ИК-2» / "IK-2"; `number` is None for a bare «ЛИУ»."""
+
+    kind: str  # the Latin abbreviation: IK, SIZO, LIU...
+    number: str | None
+
+    def render(self, lang: str, style: ArticleStyle = ArticleStyle.LONG) -> str:
+        name = INSTITUTIONS_LATIN_TO_RU[self.kind] if lang == "ru" else self.kind
+        return f"{name}-{self.number}" if self.number else name
+
+
+INSTITUTIONS_RU_TO_LATIN = {
+    "ИК": "IK",
+    "СИЗО": "SIZO",
+    "ЛИУ": "LIU",
+    "КП": "KP",
+    "ВК": "VK",
+    "ЛПУ": "LPU",
+    "ЕПКТ": "EPKT",
+    "ПФРСИ": "PFRSI",
+    "ТБ": "TB",
+}
+INSTITUTIONS_LATIN_TO_RU = {latin: ru for ru, latin in INSTITUTIONS_RU_TO_LATIN.items()}
+
+PatternValue = ArticleRef | ColonyRef
+
+
+@dataclass(frozen=True, slots=True)
+class PatternMatch:
+    start: int
+    end: int
+    concept: str
+    value: PatternValue
+
+
+def _listed(items: tuple[str, ...], conjunction: str) -> str:
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def _ru_letter(latin: str) -> str:
+    index = ord(latin) - ord("a")
+    return RU_LETTERS[index] if 0 <= index < len(RU_LETTERS) else latin
+
+
+def _latin_letter(ru: str) -> str:
+    index = RU_LETTERS.find(ru.lower())
+    return chr(ord("a") + index) if index >= 0 else ru.lower()
+
+
+_RU_CODE = (
+    r"(?P<koap>КоАП(?:\s+(?:РФ|России))?"
+    r"|Кодекс\w*\s+(?:РФ\s+|Российской\s+Федерации\s+)?об\s+административных\s+правонарушениях"
+    r"(?:\s+(?:РФ|Российской\s+Федерации))?)"
+    r"|(?P<upk>УПК(?:\s+(?:РФ|России))?|Уголовно-процессуальн\w+\s+кодекс\w*"
+    r"(?:\s+(?:РФ|Российской\s+Федерации))?)"
+    r"|(?P<uik>УИК(?:\s+(?:РФ|России))?|Уголовно-исполнительн\w+\s+кодекс\w*"
+    r"(?:\s+(?:РФ|Российской\s+Федерации))?)"
+    r"|(?P<uk>УК(?:\s+(?:РФ|России))?|Уголовн\w+\s+кодекс\w*(?:\s+(?:РФ|Российской\s+Федерации))?)"
+)
+RU_ARTICLE = re.compile(
+    r"(?<![\w.])"
+    r"(?:(?:п\.|пункт(?:а|ом|у|е)?)\s*[«\"“„]?(?P<para>[а-я])[»\"”“]?\)?\s+)?"
+    r"(?:(?:ч\.|част(?:ь|и|ью|ей))\s*(?P<part>\d+)\s+)?"
+    r"(?:ст\.|[Сс]тать(?:я|и|е|ю|ей|ёй|ям|ями|ях))\s*"
+    r"(?P<article>\d+(?:\.\d+)*)(?P<more>(?:(?:\s*,\s*|\s+и\s+)\d+(?:\.\d+)*)*)(?![\d.]\d)"
+    rf"(?:\s+(?:{_RU_CODE}))?"
+    r"(?![\w])"
+    # articles of other instruments are not code articles
+    r"(?!\s+(?:Конвенци|Конституци|Закон|закон|Федеральн|федеральн|Протокол|Устав|Пакт|Деклараци))"
+)
+_EN_CODE = (
+    r"(?:the\s+)?(?:Russian\s+)?(?:"
+    r"(?P<koap>Code\s+of\s+Administrative\s+Offen[cs]es)"
+    r"|(?P<upk>Code\s+of\s+Criminal\s+Procedure|Criminal\s+Procedure\s+Code)"
+    r"|(?P<uik>Penal\s+Enforcement\s+Code|Criminal\s+Enforcement\s+Code)"
+    r"|(?P<uk>Criminal\s+Code))"
+    r"(?:\s+of\s+the\s+Russian\s+Federation)?"
+)
+EN_ARTICLE = re.compile(
+    r"(?<![\w.])"
+    r"(?:(?i:paragraph|para\.|item|clause)\s*\(?(?P<para>[a-z])\)?\s+of\s+)?"
+    r"(?:(?i:part)\s+(?P<part>\d+)\s+of\s+)?"
+    r"(?:(?i:articles?)\s+|(?i:arts?)\.\s*)"
+    r"(?P<article>\d+(?:\.\d+)*)(?P<more>(?:(?:\s*,\s*|\s+and\s+)\d+(?:\.\d+)*)*)(?![\d.]\d)"
+    r"(?:\((?P<spart>\d+)\)(?:\((?P<spara>[a-z])\))?)?"
+    rf"(?:\s+of\s+{_EN_CODE}|\s+(?:(?P<scode>CAO|CCP|CC|PEC)(?:\s+RF)?))?"
+    r"(?!\w)"
+    r"(?!\s+of\s+(?:the\s+)?(?:European\s+|Russian\s+|UN\s+)?"
+    r"(?:Convention|Constitution|Law|Federal|Charter|Covenant|Protocol|Declaration))"
+)
+_SHORT_CODES = {"CAO": "koap", "CC": "uk", "CCP": "upk", "PEC": "uik"}
+
+RU_COLONY = re.compile(
+    r"(?<![\w-])(?P<kind>ИК|СИЗО|ЛИУ|КП|ВК|ЛПУ|ЕПКТ|ПФРСИ|ТБ)"
+    r"(?:[-‑–]\s?№?\s?|\s?№\s?)(?P<number>\d+)(?![\w])"
+    r"|(?<![\w-])(?P<bare>ЛИУ)(?![\w-])"
+)
+EN_COLONY = re.compile(
+    r"(?<![\w-])(?P<kind>IK|SIZO|LIU|KP|VK|LPU|EPKT|PFRSI)(?:[-‑–]\s?(?:No\.\s?)?|\s?No\.\s?)"
+    r"(?P<number>\d+)(?![\w])"
+    r"|(?<![\w-])(?P<bare>LIU)(?![\w-])"
+)
+
+
+def _code_of(match: re.Match[str]) -> str | None:
+    for key in ("koap", "upk", "uik", "uk"):
+        if match.group(key):
+            return key
+    return None
+
+
+def _article(match: re.Match[str], lang: str) -> ArticleRef:
+    code = _code_of(match)
+    paragraph = match.group("para")
+    part = match.group("part")
+    if lang == "ru":
+        paragraph = _latin_letter(paragraph) if paragraph else None
+    else:
+        part = part or match.group("spart")
+        paragraph = paragraph or match.group("spara")
+        if code is None and match.group("scode"):
+            code = _SHORT_CODES[match.group("scode")]
+    more = tuple(re.findall(r"\d+(?:\.\d+)*", match.group("more") or ""))
+    return ArticleRef(match.group("article"), code, part, paragraph, more)
+
+
+def find_patterns(text: str, lang: str) -> list[PatternMatch]:
+    """Article references and numbered institutions in `text`, in order of position."""
+    found: list[PatternMatch] = []
+    if lang == "ru":
+        if "ст" in text or "Ст" in text:
+            for m in RU_ARTICLE.finditer(text):
+                found.append(PatternMatch(m.start(), m.end(), ARTICLE_CONCEPT, _article(m, lang)))
+        colony_pattern = RU_COLONY
+        to_latin = INSTITUTIONS_RU_TO_LATIN
+    else:
+        if "rt" in text:
+            for m in EN_ARTICLE.finditer(text):
+                found.append(PatternMatch(m.start(), m.end(), ARTICLE_CONCEPT, _article(m, lang)))
+        colony_pattern = EN_COLONY
+        to_latin = {latin: latin for latin in INSTITUTIONS_LATIN_TO_RU}
+    for m in colony_pattern.finditer(text):
+        kind = m.group("kind") or m.group("bare")
+        value = ColonyRef(to_latin[kind], m.group("number"))
+        found.append(PatternMatch(m.start(), m.end(), COLONY_CONCEPT, value))
+    found.sort(key=lambda item: (item.start, -item.end))
+    return found

@@ -1,0 +1,134 @@
+"""translator glossary list/add/remove/import/export, and the glossary services behind them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import RunCli, write
+from tests.test_glossary_tbx import BILLION_LAUGHS, V3
+from translator import services
+from translator.glossary.model import TermStatus
+from translator.glossary.patterns import ArticleStyle
+from translator.glossary.tbx import read_tbx
+from translator.project import Project
+from translator.services import glossary as glossary_service
+from translator.store import ProjectStore
+
+
+def keys(store: ProjectStore) -> set[str]:
+    return {c.key for c in glossary_service.project_glossary(store).concepts}
+
+
+def test_project_starts_with_the_shipped_glossary(store: ProjectStore) -> None:
+    assert {"onk", "fsin", "sizo"} <= keys(store)
+    assert glossary_service.ensure_seeded(store) is False  # once only
+
+
+def test_list_and_search_by_lemma(project: Project, run_cli: RunCli) -> None:
+    result = run_cli("--project", project.root, "glossary", "list", "--search", "колониях")
+    assert result.exit_code == 0
+    assert "penal-colony:" in result.stdout
+    assert "onk:" not in result.stdout
+    everything = run_cli("--project", project.root, "glossary", "list")
+    assert "onk: общественная наблюдательная комиссия" in everything.stdout
+    assert "Public Monitoring Commission ✗" in everything.stdout
+
+
+def test_add_then_remove(project: Project, run_cli: RunCli, store: ProjectStore) -> None:
+    added = run_cli(
+        "--project", project.root, "glossary", "add", "карцер", "punishment cell", "--note", "old"
+    )
+    assert added.exit_code == 0, added.stderr
+    concept = glossary_service.project_index(project, store).concept("user:карцер")
+    assert concept is not None and concept.rendering("en") is not None
+    forbidden = run_cli(
+        "--project", project.root, "glossary", "add", "карцер", "lock-up", "--status", "forbidden"
+    )
+    assert forbidden.exit_code == 0
+    concept = glossary_service.project_index(project, store).concept("user:карцер")
+    assert concept is not None
+    assert [t.text for t in concept.forbidden("en")] == ["lock-up"]
+    removed = run_cli("--project", project.root, "glossary", "remove", "user:карцер")
+    assert removed.exit_code == 0
+    assert "user:карцер" not in keys(store)
+    missing = run_cli("--project", project.root, "glossary", "remove", "nothing-like-this")
+    assert missing.exit_code == 1
+    assert "no glossary concept or term 'nothing-like-this'" in missing.stderr
+
+
+def test_import_and_export_round_trip(project: Project, run_cli: RunCli, tmp_path: Path) -> None:
+    source = write(tmp_path / "mine.tbx", V3)
+    imported = run_cli("--project", project.root, "glossary", "import", source)
+    assert imported.exit_code == 0, imported.stderr
+    assert "0 new concept(s), 1 replaced" in imported.stdout  # onk replaced by the file's
+    exported = tmp_path / "out.tbx"
+    assert run_cli("--project", project.root, "glossary", "export", exported).exit_code == 0
+    onk = read_tbx(exported).find("onk")
+    assert onk is not None and [t.text for t in onk.terms_in("ru")] == ["ОНК"]
+    csv_path = tmp_path / "out.csv"
+    assert run_cli("--project", project.root, "glossary", "export", csv_path).exit_code == 0
+    again = run_cli("--project", project.root, "glossary", "import", csv_path)
+    assert again.exit_code == 0 and " 0 new concept(s)" in again.stdout
+
+
+def test_bad_files_import_nothing(project: Project, run_cli: RunCli, tmp_path: Path) -> None:
+    with services.open_project_store(project) as store:
+        before = glossary_service.project_glossary(store)
+    cases = {
+        "laughs.tbx": BILLION_LAUGHS,
+        "broken.tbx": V3.replace("</conceptEntry>", "</conceptEntr>"),
+        "bad.csv": "ru,en,status\nкарцер,cell,\nСИЗО,SIZO,best\n",
+    }
+    for name, text in cases.items():
+        result = run_cli(
+            "--project", project.root, "glossary", "import", write(tmp_path / name, text)
+        )
+        assert result.exit_code == 1
+        assert result.stderr.startswith(f"translator: error: {tmp_path / name}: ")
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert (
+        run_cli("--project", project.root, "glossary", "import", tmp_path / "x.doc").exit_code == 1
+    )
+    with services.open_project_store(project) as store:
+        assert glossary_service.project_glossary(store) == before
+
+
+def test_preferred_spelling_feeds_the_forbidden_check(store: ProjectStore) -> None:
+    concept = glossary_service.add_preferred_spelling(
+        store, "Aleksei Sokolov", ["Alexei Sokolov", "Aleksey Sokolov"]
+    )
+    assert [(t.text, t.status) for t in concept.terms] == [
+        ("Aleksei Sokolov", TermStatus.PREFERRED),
+        ("Alexei Sokolov", TermStatus.FORBIDDEN),
+        ("Aleksey Sokolov", TermStatus.FORBIDDEN),
+    ]
+    flipped = glossary_service.add_preferred_spelling(store, "Alexei Sokolov", ["Aleksei Sokolov"])
+    assert flipped.key == concept.key
+    assert [(t.text, t.status) for t in flipped.terms] == [
+        ("Alexei Sokolov", TermStatus.PREFERRED),
+        ("Aleksey Sokolov", TermStatus.FORBIDDEN),
+        ("Aleksei Sokolov", TermStatus.FORBIDDEN),
+    ]
+    occurrences = glossary_service.terms_in_text(None, store, "Alexei Sokolov's letter", "en")
+    assert [(o.source, o.concept) for o in occurrences] == [
+        ("Alexei Sokolov's", "name:Aleksei Sokolov")
+    ]
+
+
+def test_terms_in_text_gives_required_renderings(project: Project, store: ProjectStore) -> None:
+    found = glossary_service.terms_in_text(
+        project, store, "Его отправили в ИК-2 по ст. 275 УК РФ.", "ru"
+    )
+    assert [(o.source, o.target) for o in found] == [
+        ("ИК-2", "IK-2"),
+        ("ст. 275 УК РФ", "Article 275 of the Criminal Code"),
+    ]
+
+
+def test_article_style_setting(project: Project, store: ProjectStore) -> None:
+    assert glossary_service.article_style(project) is ArticleStyle.LONG
+    with project.config_path.open("a", encoding="utf-8") as config:
+        config.write('\n[glossary]\narticle_style = "Art. 20.3(2) CAO"\n')
+    assert glossary_service.article_style(project) is ArticleStyle.SHORT
+    found = glossary_service.terms_in_text(project, store, "по ч. 2 ст. 20.3 КоАП РФ", "ru")
+    assert [o.target for o in found] == ["Art. 20.3(2) CAO"]
