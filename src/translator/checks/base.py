@@ -7,11 +7,16 @@ checks (name variants, term consistency, duplicate mismatches) see every unit at
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple, Self
 
 from translator.core.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from translator.project import Project
+    from translator.store.base import ProjectStore
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,20 @@ class CheckUnit:
     target_text: str
     status: str
     duplicate_of: int | None = None
+    version: int = 1  # the paragraph version checked; stored with each finding
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What a check may need beyond the units: the project settings and the store (e.g. for
+    the glossary or recorded MT problems). Checks read it once, at construction."""
+
+    project: Project | None = None
+    store: ProjectStore | None = None
+
+    @property
+    def house_scheme(self) -> str:
+        return self.project.config.house_style.transliteration if self.project else "wikipedia"
 
 
 class Check(ABC):
@@ -40,6 +59,11 @@ class Check(ABC):
 
     def finding(self, unit_ids: Sequence[int], message: str, **data: object) -> Finding:
         return Finding(self.kind, self.severity, message, tuple(unit_ids), data)
+
+    @classmethod
+    def from_context(cls, context: CheckContext) -> Self:
+        """Build the check for one project; override to read settings or the glossary."""
+        return cls()
 
 
 class ParagraphCheck(Check):
@@ -54,3 +78,42 @@ class ProjectCheck(Check):
 
     @abstractmethod
     def check_project(self, units: Sequence[CheckUnit]) -> Iterable[Finding]: ...
+
+
+class GroupMember(NamedTuple):
+    """One paragraph's entry in a group: what it contributes (a target, a rendering)."""
+
+    paragraph_id: int
+    value: str
+
+
+class GroupedProjectCheck(ProjectCheck):
+    """A project check whose findings each concern one group of paragraphs (an identical
+    source, one source term), so one changed paragraph re-checks only its own groups.
+
+    The runner stores every paragraph's `group_entries` in an index; after a save it updates
+    the paragraph's entries and calls `check_group` for the groups it left or joined.
+    """
+
+    @abstractmethod
+    def group_entries(self, unit: CheckUnit) -> Mapping[str, str]:
+        """Group key -> this unit's contribution (compared across the group's members)."""
+
+    @abstractmethod
+    def check_group(self, key: str, members: Sequence[GroupMember]) -> Iterable[Finding]:
+        """Findings of one group, from its members' contributions alone."""
+
+    def check_project(self, units: Sequence[CheckUnit]) -> Iterable[Finding]:
+        for key, members in group_members(self, units).items():
+            yield from self.check_group(key, members)
+
+
+def group_members(
+    check: GroupedProjectCheck, units: Iterable[CheckUnit]
+) -> dict[str, list[GroupMember]]:
+    """Every group of `units` with its members, in unit order."""
+    groups: defaultdict[str, list[GroupMember]] = defaultdict(list)
+    for unit in units:
+        for key, value in check.group_entries(unit).items():
+            groups[key].append(GroupMember(unit.paragraph_id, value))
+    return groups

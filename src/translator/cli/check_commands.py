@@ -1,9 +1,106 @@
-"""Commands of issue 5 (check, resolve); registered by translator.cli.app."""
+"""check and resolve: consistency findings, and rewriting a name to one canonical spelling."""
 
 from __future__ import annotations
 
-from translator.cli.common import Commands
+import argparse
+import json
+
+from rich.console import Console
+from rich.text import Text
+
+from translator.cli.common import Commands, acting_user, open_project
+from translator.core.findings import Severity
+from translator.services import checks
+
+SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
 
 
 def register(commands: Commands) -> None:
-    """Adds this area's commands (none yet)."""
+    check = commands.add("check", "run the consistency checks and list findings", _cmd_check)
+    check.add_argument("--doc", metavar="NAME", help="only this document's paragraphs")
+    check.add_argument(
+        "--kind",
+        action="append",
+        metavar="KIND",
+        help=f"only this check (repeatable): {', '.join(checks.known_kinds())}",
+    )
+    check.add_argument("--json", action="store_true", help="print the findings as JSON")
+    check.add_argument(
+        "--fail-on",
+        choices=[Severity.ERROR.value, Severity.WARNING.value],
+        help="exit 1 when a finding of this severity or worse exists (publishing pipelines)",
+    )
+
+    resolve = commands.add(
+        "resolve", "rewrite every spelling of a name to one canonical spelling", _cmd_resolve
+    )
+    resolve.add_argument("name", metavar="NAME", help="any spelling of the name")
+    resolve.add_argument("--canonical", required=True, help="the spelling to use everywhere")
+    resolve.add_argument("--dry-run", action="store_true", help="show the changes only")
+
+
+def _cmd_check(args: argparse.Namespace, console: Console) -> int:
+    project, store = open_project(args)
+    with store:
+        report = checks.run_checks(project, store, document=args.doc, kinds=args.kind)
+    if args.json:
+        print(json.dumps([checks.finding_json(s) for s in report.findings], ensure_ascii=False))
+    else:
+        _print_report(report, console)
+    if args.fail_on and report.has_at_least(Severity(args.fail_on)):
+        return 1
+    return 0
+
+
+def _print_report(report: checks.CheckReport, console: Console) -> None:
+    for kind, findings in report.by_kind().items():
+        console.print(Text(f"{kind} ({len(findings)})", style="bold"))
+        for stored in findings:
+            finding = stored.finding
+            where = ", ".join(f"¶{pid}" for pid in finding.paragraph_ids[:8])
+            if len(finding.paragraph_ids) > 8:
+                where += f" … (+{len(finding.paragraph_ids) - 8})"
+            line = Text("  ")
+            line.append(f"{finding.severity.value:<7}", style=SEVERITY_STYLE[finding.severity])
+            line.append(f" #{finding.id} {where}: {finding.message}")
+            console.print(line)
+    total = len(report.findings)
+    dismissed = f", {report.dismissed} dismissed" if report.dismissed else ""
+    console.print(
+        f"{total} finding(s){dismissed} in {report.paragraphs_checked} paragraphs "
+        f"({report.seconds:.2f} s)"
+    )
+
+
+def _cmd_resolve(args: argparse.Namespace, console: Console) -> int:
+    project, store = open_project(args)
+    with store:
+        plan = checks.resolve_name(
+            project, store, args.name, args.canonical, acting_user(args), dry_run=args.dry_run
+        )
+    for change in plan.changes:
+        console.print(
+            Text(
+                f"{change.document} ¶{change.position + 1} (id {change.paragraph_id}), "
+                f"{change.old_status} → {change.new_status}",
+                style="bold",
+            )
+        )
+        line = Text("  ")
+        for op, segment in change.diff:
+            if op < 0:
+                line.append(f"[-{segment}-]", style="red strike")
+            elif op > 0:
+                line.append(f"{{+{segment}+}}", style="green")
+            else:
+                line.append(_shorten(segment))
+        console.print(line)
+    console.print(str(plan))
+    return 0
+
+
+def _shorten(kept: str, context: int = 40) -> str:
+    """Unchanged text between two changes, cut to its ends when long."""
+    if len(kept) <= 2 * context + 3:
+        return kept
+    return f"{kept[:context]} … {kept[-context:]}"

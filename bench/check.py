@@ -1,0 +1,186 @@
+"""Benchmark: `translator check` on a 50,000-paragraph project against Translate Toolkit's
+`pofilter` on the same 50,000 units as a PO file, plus the incremental re-check after a save.
+
+    .venv/bin/python bench/check.py [--units 50000] [--repeat 3]
+
+Units are the sentence pairs of the parallel sample texts (corpora/ru_case_zhuravlev.txt and
+en_case_zhuravlev.txt), each made distinct with a case number, with planted name variants
+(Dmitry / Dmitriy / Zhurravlev for Dmitrii Zhuravlev) and number mismatches (1% each).
+Both tools run as subprocesses from the command line (start-up included); peak RSS is
+polled with psutil. Figures are medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import polib
+import psutil
+import razdel
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from translator import services  # noqa: E402
+from translator.core.models import ReviewStatus  # noqa: E402
+from translator.services import checks  # noqa: E402
+from translator.store import NewDocument, NewParagraph  # noqa: E402
+
+BIN = Path(sys.executable).parent
+
+
+def sentence_pairs() -> list[tuple[str, str]]:
+    russian = (REPO / "corpora/ru_case_zhuravlev.txt").read_text("utf-8").split("\n\n")
+    english = (REPO / "corpora/en_case_zhuravlev.txt").read_text("utf-8").split("\n\n")
+    pairs = []
+    for ru, en in zip(russian, english, strict=True):
+        ru_sentences = [s.text for s in razdel.sentenize(ru.strip())]
+        en_sentences = [s.text for s in razdel.sentenize(en.strip())]
+        if len(ru_sentences) == len(en_sentences):
+            pairs.extend(zip(ru_sentences, en_sentences, strict=True))
+        else:
+            pairs.append((ru.strip(), en.strip()))
+    return pairs
+
+
+def make_units(count: int, seed: int = 1) -> list[tuple[str, str]]:
+    rng = random.Random(seed)
+    pairs = sentence_pairs()
+    units = []
+    for index in range(count):
+        ru, en = pairs[index % len(pairs)]
+        ru, en = f"{ru} Дело {index}.", f"{en} Case {index}."
+        roll = rng.random()
+        if roll < 0.01 and "Dmitrii" in en:
+            en = en.replace("Dmitrii", rng.choice(["Dmitry", "Dmitriy"]))
+        elif roll < 0.02 and "Zhuravlev" in en:
+            en = en.replace("Zhuravlev", "Zhurravlev", 1)
+        elif roll < 0.03:
+            en = en.replace(f"Case {index}", f"Case {index + 1}")
+        units.append((ru, en))
+    return units
+
+
+def build_project(root: Path, units: list[tuple[str, str]], per_document: int = 1000) -> Path:
+    project = services.init_project(root / "bench-project", name="bench")
+    with services.open_project_store(project) as store:
+        documents = [
+            NewDocument(
+                name=f"doc{start // per_document:03}.txt",
+                source_lang="ru",
+                target_lang="en",
+                source_path=f"doc{start}.txt",
+                sha256=f"{start:064}",
+                encoding="utf-8",
+                imported_by="bench",
+                paragraphs=[
+                    NewParagraph(ru, [ru]) for ru, _ in units[start : start + per_document]
+                ],
+            )
+            for start in range(0, len(units), per_document)
+        ]
+        store.add_documents(documents)
+    db = sqlite3.connect(project.database_path)
+    with db:
+        db.executemany(
+            "UPDATE paragraphs SET target_text = ?, status = 'machine', version = 2 WHERE id = ?",
+            [(en, index) for index, (_, en) in enumerate(units, 1)],
+        )
+    db.close()
+    return project.root
+
+
+def write_po(path: Path, units: list[tuple[str, str]]) -> None:
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en"}
+    for index, (ru, en) in enumerate(units):
+        po.append(polib.POEntry(msgctxt=f"p{index}", msgid=ru, msgstr=en))
+    po.save(str(path))
+
+
+def run_measured(command: list[str]) -> tuple[float, float, int]:
+    """Wall seconds, peak RSS in MB (process and children, polled) and the exit status."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    watched = psutil.Process(process.pid)
+    peak = 0
+    while process.poll() is None:
+        try:
+            rss = watched.memory_info().rss + sum(
+                child.memory_info().rss for child in watched.children(recursive=True)
+            )
+            peak = max(peak, rss)
+        except psutil.Error:
+            pass
+        time.sleep(0.02)
+    seconds = time.perf_counter() - started
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"{command[0]} failed: {process.stderr.read().decode()[-500:]}")
+    return seconds, peak / 1e6, process.returncode
+
+
+def incremental(project_root: Path, samples: int = 20) -> list[float]:
+    project = services.locate_project(project_root)
+    timings = []
+    with services.open_project_store(project) as store:
+        rng = random.Random(3)
+        for _ in range(samples):
+            paragraph_id = rng.randint(1, 50_000 if project else 1)
+            paragraph = store.paragraph(min(paragraph_id, _count(store)))
+            text = paragraph.target_text.replace("Case", "Case no.")
+            store.save_target(paragraph.id, paragraph.version, text, ReviewStatus.EDITED, "b")
+            started = time.perf_counter()
+            checks.recheck_paragraph(project, store, paragraph.id)
+            timings.append(time.perf_counter() - started)
+    return timings
+
+
+def _count(store: object) -> int:
+    return int(store._db.execute("SELECT MAX(id) FROM paragraphs").fetchone()[0])  # type: ignore[attr-defined]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--units", type=int, default=50_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        units = make_units(args.units)
+        project_root = build_project(root, units)
+        po_path = root / "units.po"
+        write_po(po_path, units)
+        ours_cmd = [str(BIN / "translator"), "--project", str(project_root), "check", "--json"]
+        theirs_cmd = [str(BIN / "pofilter"), str(po_path), str(root / "out.po")]
+        ours = [run_measured(ours_cmd) for _ in range(args.repeat)]
+        theirs = [run_measured(theirs_cmd) for _ in range(args.repeat)]
+        ours_s = statistics.median(t for t, _, _ in ours)
+        theirs_s = statistics.median(t for t, _, _ in theirs)
+        print(f"units: {len(units):,} (50 documents); runs: {args.repeat} each, medians")
+        print(
+            f"translator check (all checks incl. project-wide): {ours_s:.2f} s, "
+            f"peak RSS {max(m for _, m, _ in ours):.0f} MB"
+        )
+        print(
+            f"pofilter (baseline, default tests): {theirs_s:.2f} s, "
+            f"peak RSS {max(m for _, m, _ in theirs):.0f} MB"
+        )
+        print(f"ratio pofilter / translator check: {theirs_s / ours_s:.1f}x (target >= 5x)")
+        timings = incremental(project_root)
+        print(
+            "re-check of one paragraph after a save: "
+            f"median {statistics.median(timings) * 1000:.1f} ms, "
+            f"max {max(timings) * 1000:.1f} ms over {len(timings)} saves (target < 100 ms)"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,179 @@
+"""Rewriting name variants to one canonical spelling in a target text (for `translator resolve`).
+
+Spellings are replaced as whole phrases at word boundaries ("Dmitry Zhuravlev" ->
+"Dmitrii Zhuravlev", possessives such as "Zhuravlev’s" included). A one-word spelling
+(a misspelt surname "Zhurravlev", a first name alone) becomes the most similar word of the
+canonical name, and is left alone where it is part of another person's name: "Dmitry" next
+to "Kolesnikov" is the judge, not the prisoner. English names do not inflect, which is what
+makes plain replacement sound; Russian targets are not rewritten.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from diff_match_patch import diff_match_patch  # type: ignore[import-untyped]
+from rapidfuzz.distance import Levenshtein
+
+# Words that may stand next to a name without being part of another one.
+_TITLES = frozenset(
+    [
+        "Mr",
+        "Mr.",
+        "Mrs",
+        "Mrs.",
+        "Ms",
+        "Ms.",
+        "Dr",
+        "Dr.",
+        "Judge",
+        "Lawyer",
+        "Prisoner",
+        "Citizen",
+        "Sir",
+        "Madam",
+        "The",
+        "A",
+        "An",
+    ]
+)
+_WORD = r"[^\W\d_][\w’'.-]*"
+
+
+@dataclass(frozen=True, slots=True)
+class Replacement:
+    start: int  # in the old text
+    end: int
+    old: str
+    new: str
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _pattern(spelling: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W\d_]){re.escape(spelling)}(?![^\W\d_])")
+
+
+def _neighbour_blocks(text: str, start: int, end: int, allowed: set[str]) -> bool:
+    """True when a capitalised word right before or after [start, end) belongs to some other
+    name (it is neither a title nor a word of the canonical name)."""
+    before = re.search(rf"({_WORD})[^\S\n]+$", text[:start])
+    after = re.match(rf"[^\S\n]+({_WORD})", text[end:])
+    for match in (before, after):
+        if match is None:
+            continue
+        word = match.group(1).rstrip(".,’'")
+        if word[:1].isupper() and word not in _TITLES and word not in allowed:
+            if match is before and re.search(r"[.!?]\s*$", text[: match.start(1)] or "."):
+                continue  # a capital after a full stop only starts the sentence
+            return True
+    return False
+
+
+def plan_replacements(
+    text: str, spellings: list[str], canonical: str, same_name: Iterable[str] = ()
+) -> list[Replacement]:
+    """Where `text` writes a non-canonical spelling, and what replaces it; longest first.
+
+    `same_name` lists words that may stand next to a one-word spelling because they belong
+    to the same name (the entity's other words and spellings): "Dmitry Zhuravlev" is
+    rewritten, "Dmitry Kolesnikov" is not.
+    """
+    canonical_words = _words(canonical)
+    allowed = set(canonical_words) | {w for text_ in same_name for w in _words(text_)}
+    taken: list[tuple[int, int]] = []
+    found: list[Replacement] = []
+    for spelling in sorted(set(spellings), key=len, reverse=True):
+        if spelling == canonical:
+            continue
+        words = _words(spelling)
+        single = len(words) == 1
+        if len(words) == len(canonical_words):
+            new = canonical
+        elif single:
+            new = min(canonical_words, key=lambda word: Levenshtein.distance(word, spelling))
+        else:
+            continue  # "D. Zhuravlev" -> "Dmitrii Andreevich Zhuravlev" is a style choice
+        if new == spelling:
+            continue
+        for match in _pattern(spelling).finditer(text):
+            start, end = match.span()
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue  # inside a longer spelling already handled (or kept)
+            taken.append((start, end))
+            if single and _neighbour_blocks(text, start, end, allowed):
+                continue
+            found.append(Replacement(start, end, spelling, new))
+    return sorted(found, key=lambda item: item.start)
+
+
+def apply_replacements(text: str, replacements: list[Replacement]) -> str:
+    parts: list[str] = []
+    position = 0
+    for item in replacements:
+        parts.append(text[position : item.start])
+        parts.append(item.new)
+        position = item.end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def diff(old: str, new: str) -> list[tuple[int, str]]:
+    """diff-match-patch operations (-1 deleted, 0 kept, 1 inserted), made readable."""
+    engine = diff_match_patch()
+    operations = engine.diff_main(old, new)
+    engine.diff_cleanupSemantic(operations)
+    return [(int(op), str(segment)) for op, segment in operations]
+
+
+def change_is_name_only(old: str, new: str, names: list[str]) -> bool:
+    """Whether every difference between `old` and `new` lies inside one of the name spellings
+    (`names`, old and canonical ones): then an approved paragraph may stay approved."""
+    engine = diff_match_patch()
+    operations = engine.diff_main(old, new)
+    old_spans = [m.span() for name in names for m in _pattern(name).finditer(old)]
+    new_spans = [m.span() for name in names for m in _pattern(name).finditer(new)]
+    old_at = new_at = 0
+    for op, segment in operations:
+        if op == 0:
+            old_at += len(segment)
+            new_at += len(segment)
+            continue
+        spans, at = (old_spans, old_at) if op < 0 else (new_spans, new_at)
+        end = at + len(segment)
+        if not any(s_start <= at and end <= s_end for s_start, s_end in spans):
+            return False
+        if op < 0:
+            old_at = end
+        else:
+            new_at = end
+    return True
+
+
+def forbidden_forms(variants: Iterable[str], canonical: str) -> list[str]:
+    """The variants as whole names, for the glossary: "Dmitry" with canonical "Dmitrii
+    Zhuravlev" becomes "Dmitry Zhuravlev" (forbidding "Dmitry" alone would flag the judge
+    Dmitry Kolesnikov too)."""
+    canonical_words = _words(canonical)
+    forms: dict[str, None] = {}
+    for variant in variants:
+        words = _words(variant)
+        if len(words) == len(canonical_words):
+            form = variant
+        elif len(words) == 1:
+            nearest = min(
+                range(len(canonical_words)),
+                key=lambda i: Levenshtein.distance(canonical_words[i], variant),
+            )
+            form = " ".join(
+                variant if i == nearest else word for i, word in enumerate(canonical_words)
+            )
+        else:
+            continue
+        if form != canonical:
+            forms[form] = None
+    return list(forms)

@@ -1,0 +1,460 @@
+"""Grouping the spellings of one name, catching typos, suggesting the spelling to keep.
+
+How it decides, and why:
+
+- Surnames and other name words (places, bodies) are grouped by `latin_key`, so only the
+  differences romanisation schemes make are merged. A feminine surname has its own key
+  (Zhuravleva is not Zhuravlev) and is never a typo of the masculine one.
+- A first name is only compared within one surname: Pavel Zhuravlev and Dmitrii Zhuravlev
+  are two people, Dmitry Kolesnikov and Dmitry Zhuravlev are two people, and Aleksei
+  Navalny is not Aleksei Sokolov. A surname alone ("Mr Zhuravlev") joins the family name.
+- A typo is a doubled letter or swapped letters (see `keys.typo_kind`) between a rare and a
+  frequent spelling, both of six letters or more, with the same first letter, and not two
+  different real names (two known first names, or two spellings tied to different Russian
+  words). A lone misspelling is caught when undoing the slip gives a Russian dictionary word.
+- The Russian side of each paragraph ties spellings to a source form: a spelling whose key
+  equals a rendering of a Russian name in the same paragraph is linked to that name.
+- Typo candidates are found by indexing keys under their slip signatures (see
+  `keys.slip_signatures`), never by comparing all pairs of names.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from translator.names.extract import extract_names, russian_forms, russian_words
+from translator.names.keys import latin_key, slip_signatures, typo_kind
+from translator.names.lexicon import COMMON_WORDS, ORGANISATION_WORDS
+from translator.names.model import NameMention, NameUnit, NameVariantCluster, Spelling
+from translator.names.renderings import (
+    DEFAULT_SCHEME,
+    SCHEMES,
+    dictionary_fix,
+    first_name_keys,
+    render,
+    rendering_keys,
+)
+
+MIN_TYPO_LETTERS = 6
+TRANSLITERATION = "transliteration variant"
+TYPO = "typo"
+
+
+@dataclass
+class _Pool:
+    """Spellings of one role (name words, or first names of one surname) by key."""
+
+    spellings: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    paragraphs: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    links: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    confirmed: set[str] = field(default_factory=set)
+    parent: dict[str, str] = field(default_factory=dict)
+    slips: dict[str, str] = field(default_factory=dict)  # key -> "doubled letter" ...
+    fixes: dict[str, str] = field(default_factory=dict)  # key -> Russian word of a lone typo
+
+    def add(self, spelling: str, paragraph_id: int, confirmed: bool, link: str | None) -> None:
+        key = latin_key(spelling)
+        if not key:
+            return
+        self.spellings[key][spelling] += 1
+        self.paragraphs[spelling].append(paragraph_id)
+        if confirmed:
+            self.confirmed.add(key)
+        if link is not None:
+            self.links[key][link] += 1
+
+    def count(self, key: str) -> int:
+        return sum(self.spellings[key].values())
+
+    def root(self, key: str) -> str:
+        while key in self.parent:
+            key = self.parent[key]
+        return key
+
+    def members(self) -> dict[str, list[str]]:
+        groups: dict[str, list[str]] = defaultdict(list)
+        for key in self.spellings:
+            groups[self.root(key)].append(key)
+        return groups
+
+
+@lru_cache(maxsize=262144)
+def _word_keys(word: str) -> tuple[tuple[str, str], ...]:
+    """(Latin key, Russian form) for every rendering of every reading of a Russian word."""
+    return tuple((key, form) for form in russian_forms(word) for key in rendering_keys(form))
+
+
+def _russian_keys(text: str) -> dict[str, str]:
+    keys: dict[str, str] = {}
+    for word in russian_words(text):
+        for key, form in _word_keys(word):
+            keys.setdefault(key, form)
+    return keys
+
+
+def _sides(unit: NameUnit) -> tuple[str, str]:
+    """(English text, Russian text) of a unit, whichever side each is on."""
+    english = russian = ""
+    for lang, text in ((unit.source_lang, unit.source_text), (unit.target_lang, unit.target_text)):
+        if lang == "en":
+            english = text
+        elif lang == "ru":
+            russian = text
+    return english, russian
+
+
+@dataclass
+class _Occurrence:
+    paragraph_id: int
+    first: str | None
+    surname: str | None
+    initial: str | None = None
+
+
+class _Collector:
+    """Everything seen in the English texts, with links to the Russian side."""
+
+    def __init__(self) -> None:
+        self.words = _Pool()
+        self.people: list[_Occurrence] = []  # first + surname
+        self.lone_firsts: list[tuple[str, int]] = []
+        self.first_links: dict[str, Counter[str]] = defaultdict(Counter)
+        self.later_words: list[tuple[str, int, bool, str | None]] = []
+
+    def add(self, paragraph_id: int, mentions: list[NameMention], russian: dict[str, str]) -> None:
+        for mention in mentions:
+            if mention.kind == "person":
+                self._person(paragraph_id, mention, russian)
+                continue
+            for word in mention.words:
+                lower = word.lower()
+                if lower in ORGANISATION_WORDS or lower in COMMON_WORDS:
+                    continue
+                link = russian.get(latin_key(word))
+                self.later_words.append((word, paragraph_id, not mention.sentence_start, link))
+
+    def _person(self, paragraph_id: int, mention: NameMention, russian: dict[str, str]) -> None:
+        if mention.first is not None:
+            link = russian.get(latin_key(mention.first))
+            if link is not None:
+                self.first_links[latin_key(mention.first)][link] += 1
+        if mention.surname is None:
+            if mention.first is not None:
+                self.lone_firsts.append((mention.first, paragraph_id))
+            return
+        self.words.add(mention.surname, paragraph_id, True, russian.get(latin_key(mention.surname)))
+        initial = mention.initials[0][0] if mention.initials else None
+        self.people.append(_Occurrence(paragraph_id, mention.first, mention.surname, initial))
+
+    def finish_words(self) -> None:
+        """Single words: a known surname, a first name alone, or another name word."""
+        firsts = first_name_keys()
+        for word, paragraph_id, confirmed, link in self.later_words:
+            key = latin_key(word)
+            if key not in self.words.spellings and key in firsts:
+                self.lone_firsts.append((word, paragraph_id))
+                continue
+            self.words.add(word, paragraph_id, confirmed, link)
+
+
+def _candidate_pairs(keys: Iterable[str]) -> Iterable[tuple[str, str]]:
+    """Pairs of keys that may be one slip apart, found through shared slip signatures."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        for signature in slip_signatures(key):
+            index[signature].append(key)
+    seen: set[tuple[str, str]] = set()
+    for bucket in index.values():
+        for position, first in enumerate(bucket):
+            for second in bucket[position + 1 :]:
+                pair = (first, second) if first < second else (second, first)
+                if pair not in seen and first != second:
+                    seen.add(pair)
+                    yield pair
+
+
+def _longest(pool: _Pool, key: str) -> int:
+    return max(len(spelling) for spelling in pool.spellings[key])
+
+
+def _real_names_apart(pool: _Pool, rare: str, common: str) -> bool:
+    """Two different real names: both known first names, or tied to different Russian words."""
+    firsts = first_name_keys()
+    if rare in firsts and common in firsts and firsts[rare] != firsts[common]:
+        return True
+    rare_links, common_links = pool.links.get(rare), pool.links.get(common)
+    if rare_links and common_links:
+        return not set(rare_links) & set(common_links)
+    return bool(rare_links and any(rare in rendering_keys(form) for form in rare_links))
+
+
+def _merge_typos(pool: _Pool) -> None:
+    """Join each rare spelling one slip away from a frequent one (see the module doc)."""
+    candidates = [key for key in pool.spellings if len(key) >= 2]
+    for first, second in _candidate_pairs(candidates):
+        kind = typo_kind(first, second)
+        if kind is None:
+            continue
+        rare, common = sorted((first, second), key=lambda key: (pool.count(key), key))
+        if rare[0] != common[0] or common not in pool.confirmed:
+            continue
+        if 2 * pool.count(rare) > pool.count(common):
+            continue
+        if min(_longest(pool, rare), _longest(pool, common)) < MIN_TYPO_LETTERS:
+            continue
+        if _real_names_apart(pool, rare, common) or rare in pool.parent:
+            continue
+        pool.parent[rare] = pool.root(common)
+        pool.slips[rare] = kind
+
+
+def _dictionary_typos(pool: _Pool) -> None:
+    """A lone misspelling: undoing one slip gives a word the Russian dictionary knows."""
+    has_typos = set(pool.parent.values())  # common spellings of typos already found
+    for key in list(pool.spellings):
+        if key in pool.parent or key not in pool.confirmed or pool.links.get(key):
+            continue
+        if key in has_typos:
+            continue
+        spelling = pool.spellings[key].most_common(1)[0][0]
+        fix = dictionary_fix(spelling)
+        if fix is None:
+            continue
+        target = next((k for k in rendering_keys(fix) if k in pool.spellings and k != key), None)
+        kind = next((typo_kind(key, k) for k in rendering_keys(fix) if typo_kind(key, k)), None)
+        if target is not None and pool.count(target) > pool.count(key):
+            pool.parent[key] = pool.root(target)
+        else:
+            pool.fixes[key] = fix
+        pool.slips[key] = kind or "misspelt"
+
+
+def _majority(spellings: Counter[str]) -> str:
+    return max(spellings.items(), key=lambda item: item[1])[0]
+
+
+@dataclass(frozen=True)
+class _Settings:
+    scheme: str
+    preferred: dict[str, str]
+
+
+def _canonical(spellings: Counter[str], source: str | None, settings: _Settings) -> str:
+    """Glossary's choice, else the house rendering of the source, else the majority."""
+    for candidate in (*spellings, *([source] if source else [])):
+        chosen = settings.preferred.get(candidate.casefold())
+        if chosen is not None:
+            return chosen
+    if source is not None:
+        return render(source, settings.scheme)
+    return _majority(spellings)
+
+
+def _group_cluster(
+    pool: _Pool, keys: list[str], entity: str | None, settings: _Settings
+) -> NameVariantCluster | None:
+    """One cluster for the keys of one root, if they show more than one spelling or a typo."""
+    spellings: Counter[str] = Counter()
+    for key in keys:
+        spellings.update(pool.spellings[key])
+    lone_fix = next((pool.fixes[key] for key in keys if key in pool.fixes), None)
+    if len(spellings) < 2 and lone_fix is None:
+        return None
+    links: Counter[str] = Counter()
+    for key in keys:
+        links.update(pool.links.get(key, Counter()))
+    source = links.most_common(1)[0][0] if links else lone_fix
+    canonical = _canonical(spellings, source, settings)
+    slip_of = {
+        spelling: pool.slips[key]
+        for key in keys
+        if key in pool.slips
+        for spelling in pool.spellings[key]
+    }
+    typo = bool(slip_of)
+    ordered = sorted(spellings, key=lambda text: (-spellings[text], text))
+    result = tuple(
+        Spelling(
+            text=text,
+            paragraph_ids=tuple(sorted(pool.paragraphs[text])),
+            note=(
+                f"typo: {slip_of[text]}"
+                if text in slip_of
+                else ""
+                if text == canonical
+                else TRANSLITERATION
+            ),
+        )
+        for text in ordered
+    )
+    return NameVariantCluster(
+        entity=entity or canonical,
+        spellings=result,
+        source=source.title() if source else None,
+        canonical=canonical,
+        reason=TYPO if typo else TRANSLITERATION,
+        severity="error" if typo or links else "warning",
+    )
+
+
+def find_name_variants(
+    units: Iterable[NameUnit],
+    *,
+    house_scheme: str = DEFAULT_SCHEME,
+    preferred: Mapping[str, str] | None = None,
+) -> list[NameVariantCluster]:
+    """Names spelt more than one way (or misspelt) in the English side of `units`.
+
+    `preferred` maps a spelling or a Russian source form to the glossary's spelling, which
+    then wins as the canonical one; otherwise `house_scheme` (an iuliia scheme name) renders
+    the linked Russian source, and failing that the majority spelling wins.
+    """
+    if house_scheme.lower() not in SCHEMES:
+        render("", house_scheme)  # raises the ValueError naming the schemes
+    settings = _Settings(
+        house_scheme.lower(), {key.casefold(): value for key, value in (preferred or {}).items()}
+    )
+    collector = _Collector()
+    for unit in units:
+        english, russian = _sides(unit)
+        if not english:
+            continue
+        mentions = extract_names(english, "en")
+        if mentions:
+            collector.add(unit.paragraph_id, mentions, _russian_keys(russian) if russian else {})
+    collector.finish_words()
+    words = collector.words
+    # Sentence-initial words nobody confirmed are ordinary words, unless they are typos.
+    _merge_typos(words)
+    _dictionary_typos(words)
+    for key in [key for key in words.spellings if key not in words.confirmed]:
+        if key not in words.parent and not words.links.get(key):
+            del words.spellings[key]
+    return _clusters(collector, settings)
+
+
+def _clusters(collector: _Collector, settings: _Settings) -> list[NameVariantCluster]:
+    words = collector.words
+    members = words.members()
+    people = _people(collector)
+    clusters: list[NameVariantCluster] = []
+    for root, keys in members.items():
+        label = people.label_for(root, members, words, settings)
+        cluster = _group_cluster(words, keys, label, settings)
+        if cluster is not None:
+            clusters.append(cluster)
+    clusters.extend(people.first_name_clusters(members, words, settings))
+    clusters.sort(key=lambda cluster: (cluster.severity != "error", cluster.entity))
+    return clusters
+
+
+def _component(pool: _Pool, keys: list[str], settings: _Settings) -> str:
+    """The canonical spelling of one group of keys (a first name, a surname)."""
+    spellings: Counter[str] = Counter()
+    links: Counter[str] = Counter()
+    for key in keys:
+        spellings.update(pool.spellings[key])
+        links.update(pool.links.get(key, Counter()))
+    source = links.most_common(1)[0][0] if links else None
+    return _canonical(spellings, source, settings)
+
+
+@dataclass
+class _People:
+    """First names per surname root: each (surname root, first-name root) is one person."""
+
+    firsts: dict[str, _Pool]  # surname root -> pool of first names
+    best: dict[str, str]  # surname root -> root of its most mentioned first name
+
+    def label_for(
+        self, root: str, members: dict[str, list[str]], words: _Pool, settings: _Settings
+    ) -> str | None:
+        """The best-known person of a surname ("Dmitrii Zhuravlev"), None if none is known."""
+        pool = self.firsts.get(root)
+        best = self.best.get(root)
+        if pool is None or best is None:
+            return None
+        first = _component(pool, pool.members()[best], settings)
+        return f"{first} {_component(words, members[root], settings)}"
+
+    def first_name_clusters(
+        self, members: dict[str, list[str]], words: _Pool, settings: _Settings
+    ) -> list[NameVariantCluster]:
+        clusters = []
+        for surname_root, pool in self.firsts.items():
+            first_members = pool.members()
+            if len(first_members) == len(pool.spellings) and all(
+                len(pool.spellings[key]) == 1 for key in pool.spellings
+            ):
+                continue  # every first name written one way: nothing to report
+            surname = _component(words, members[surname_root], settings)
+            for keys in first_members.values():
+                label = f"{_component(pool, keys, settings)} {surname}"
+                cluster = _group_cluster(pool, keys, label, settings)
+                if cluster is not None:
+                    clusters.append(cluster)
+        return clusters
+
+
+def _people(collector: _Collector) -> _People:
+    """Group full names by surname root, then first names within each surname."""
+    words = collector.words
+    firsts: dict[str, _Pool] = defaultdict(_Pool)
+    mentions: Counter[tuple[str, str]] = Counter()
+    for occurrence in collector.people:
+        if occurrence.first is None or occurrence.surname is None:
+            continue
+        surname_key = latin_key(occurrence.surname)
+        if surname_key not in words.spellings:
+            continue
+        root = words.root(surname_key)
+        first_key = latin_key(occurrence.first)
+        link = collector.first_links.get(first_key)
+        firsts[root].add(
+            occurrence.first,
+            occurrence.paragraph_id,
+            True,
+            link.most_common(1)[0][0] if link else None,
+        )
+        mentions[(root, first_key)] += 1
+    for pool in firsts.values():
+        _merge_typos(pool)
+    _attach_lone_firsts(collector, firsts)
+    merged: Counter[tuple[str, str]] = Counter()
+    for (root, first_key), count in mentions.items():
+        merged[(root, firsts[root].root(first_key))] += count
+    best: dict[str, tuple[int, str]] = {}
+    for (root, first), count in merged.items():
+        if (count, first) > best.get(root, (0, "")):
+            best[root] = (count, first)
+    return _People(dict(firsts), {root: first for root, (_, first) in best.items()})
+
+
+def _attach_lone_firsts(collector: _Collector, firsts: dict[str, _Pool]) -> None:
+    """ "Dmitrii" alone counts for the one person of that first name in the same paragraph,
+    or for the only person with that first name; otherwise it is left out."""
+    by_paragraph: dict[int, set[tuple[str, str]]] = defaultdict(set)
+    words = collector.words
+    for occurrence in collector.people:
+        if occurrence.first is None or occurrence.surname is None:
+            continue
+        surname_key = latin_key(occurrence.surname)
+        if surname_key in words.spellings:
+            root = words.root(surname_key)
+            by_paragraph[occurrence.paragraph_id].add(
+                (root, firsts[root].root(latin_key(occurrence.first)))
+            )
+    owners: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for people in by_paragraph.values():
+        for person in people:
+            owners[person[1]].add(person)
+    for first, paragraph_id in collector.lone_firsts:
+        key = latin_key(first)
+        here = {person for person in by_paragraph.get(paragraph_id, ()) if person[1] == key}
+        chosen = here if len(here) == 1 else owners.get(key, set())
+        if len(chosen) == 1:
+            ((root, _),) = chosen
+            firsts[root].add(first, paragraph_id, True, None)

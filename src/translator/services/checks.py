@@ -1,0 +1,473 @@
+"""Check use cases: full runs, the re-check after a save, reading and dismissing findings,
+and resolving a name-variant finding by rewriting the targets to one canonical spelling.
+
+Findings are stored, so the review UI lists them without re-running anything; a full run
+or a re-check replaces exactly the findings it recomputed, in one transaction.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from translator.checks.base import CheckContext, CheckUnit
+from translator.checks.resolution import (
+    apply_replacements,
+    change_is_name_only,
+    diff,
+    forbidden_forms,
+    plan_replacements,
+)
+from translator.checks.runner import (
+    CheckSuite,
+    known_kinds,
+    regroup,
+    run_paragraph_checks,
+    run_project_checks,
+)
+from translator.core.errors import DocumentNotFound, TranslatorError
+from translator.core.findings import Finding, Severity
+from translator.project import Project
+from translator.store import ProjectStore
+from translator.store.check_queries import (
+    CheckQueries,
+    FindingsWrite,
+    NewFinding,
+    StoredFinding,
+    TargetChange,
+)
+
+__all__ = [
+    "CheckReport",
+    "NameChange",
+    "ResolvePlan",
+    "check_store",
+    "dismiss_finding",
+    "finding_json",
+    "findings_for",
+    "known_kinds",
+    "open_finding_counts",
+    "preview_resolve",
+    "recheck_paragraph",
+    "recheck_paragraphs",
+    "resolve_name",
+    "restore_finding",
+    "run_checks",
+]
+
+
+def check_store(store: ProjectStore) -> CheckQueries:
+    """The findings queries of the store (SqliteStore mixes them in; ProjectStore lacks them)."""
+    if not isinstance(store, CheckQueries):
+        raise TranslatorError("this project store does not keep check findings")
+    return store
+
+
+def _units(rows: Iterable[tuple[object, ...]]) -> list[CheckUnit]:
+    return [CheckUnit(*row) for row in rows]  # type: ignore[arg-type]
+
+
+def _document_id(store: ProjectStore, name: str | None) -> int | None:
+    if name is None:
+        return None
+    document = store.find_document(name)
+    if document is None:
+        known = ", ".join(doc.name for doc in store.documents()) or "none imported yet"
+        raise DocumentNotFound(f"no document named '{name}' in this project (documents: {known})")
+    return document.id
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """The open findings in scope after a run (dismissed ones are counted, not listed)."""
+
+    findings: list[StoredFinding]
+    dismissed: int
+    paragraphs_checked: int
+    kinds: list[str]
+    seconds: float
+    counts_by_kind: dict[str, int] = field(default_factory=dict)
+
+    def by_kind(self) -> dict[str, list[StoredFinding]]:
+        grouped: dict[str, list[StoredFinding]] = {}
+        for stored in self.findings:
+            grouped.setdefault(stored.finding.kind, []).append(stored)
+        return grouped
+
+    def has_at_least(self, severity: Severity) -> bool:
+        return any(s.finding.severity.rank >= severity.rank for s in self.findings)
+
+
+def run_checks(
+    project: Project,
+    store: ProjectStore,
+    *,
+    document: str | None = None,
+    kinds: Sequence[str] | None = None,
+) -> CheckReport:
+    """Run the checks (all, or `kinds`) and store their findings.
+
+    With `document`, paragraph checks run on that document only; project-wide checks always
+    see the whole project (a name is inconsistent across documents), and the report lists
+    the findings that touch the document.
+    """
+    started = time.perf_counter()
+    queries = check_store(store)
+    document_id = _document_id(store, document)
+    suite = CheckSuite.build(CheckContext(project, store), kinds)
+    write = FindingsWrite()
+    all_units = _units(queries.check_units()) if suite.project_checks else []
+    if document_id is None:
+        units = all_units if suite.project_checks else _units(queries.check_units())
+    else:
+        units = _units(queries.check_units(document_id=document_id))
+    if suite.paragraph_checks:
+        write.clear_paragraph_kinds = suite.paragraph_kinds
+        write.clear_paragraph_ids = None if document_id is None else [u.paragraph_id for u in units]
+        write.findings.extend(
+            NewFinding(f) for f in run_paragraph_checks(suite.paragraph_checks, units)
+        )
+        if document_id is None:
+            write.completed_kinds.extend(suite.paragraph_kinds)
+    if suite.project_checks:
+        result = run_project_checks(suite.project_checks, all_units)
+        write.clear_kinds = suite.project_kinds
+        write.reset_index_kinds = [check.kind for check in suite.grouped_checks]
+        write.index_add = result.index
+        write.findings.extend(NewFinding(f, key) for f, key in result.findings)
+        write.completed_kinds.extend(suite.project_kinds)
+    queries.write_findings(write)
+    selected = suite.paragraph_kinds + suite.project_kinds
+    stored = queries.findings(kinds=selected, document_id=document_id, include_dismissed=True)
+    open_findings = [s for s in stored if not s.dismissed]
+    return CheckReport(
+        findings=open_findings,
+        dismissed=len(stored) - len(open_findings),
+        paragraphs_checked=len(units),
+        kinds=selected,
+        seconds=time.perf_counter() - started,
+        counts_by_kind=dict(Counter(s.finding.kind for s in open_findings)),
+    )
+
+
+def recheck_paragraph(project: Project, store: ProjectStore, paragraph_id: int) -> list[Finding]:
+    """Re-check one paragraph after a save; returns its open findings (see recheck_paragraphs)."""
+    recheck_paragraphs(project, store, [paragraph_id])
+    stored = check_store(store).findings(paragraph_id=paragraph_id, include_dismissed=False)
+    return [s.finding for s in stored]
+
+
+def recheck_paragraphs(project: Project, store: ProjectStore, paragraph_ids: Sequence[int]) -> None:
+    """Re-check changed paragraphs and update the stored findings that involve them.
+
+    Paragraph checks re-run on each; grouped project checks (duplicates, term consistency)
+    re-check only the groups a paragraph left or joined, from the stored index (one
+    transaction per paragraph, so the index is current for the next); other project checks
+    (name variants) re-run over the project once. A kind that never had a full run gets one.
+    """
+    queries = check_store(store)
+    suite = CheckSuite.build(CheckContext(project, store))
+    completed = queries.completed_check_kinds()
+    whole_project = [c for c in suite.project_checks if c not in suite.grouped_checks]
+    whole_project += [c for c in suite.grouped_checks if c.kind not in completed]
+    incremental = [c for c in suite.grouped_checks if c.kind in completed]
+    for paragraph_id in dict.fromkeys(paragraph_ids):
+        store.paragraph(paragraph_id)  # a clear error for an unknown id
+        rows = queries.check_units(paragraph_ids=[paragraph_id])
+        unit = _units(rows)[0] if rows else None  # None: archived since
+        write = FindingsWrite(
+            clear_paragraph_kinds=suite.paragraph_kinds, clear_paragraph_ids=[paragraph_id]
+        )
+        if unit is not None:
+            write.findings.extend(
+                NewFinding(f) for f in run_paragraph_checks(suite.paragraph_checks, [unit])
+            )
+        stored_entries = queries.group_entries_of(paragraph_id) if incremental else {}
+        for check in incremental:
+            old_entries = stored_entries.get(check.kind, {})
+            new_entries = check.group_entries(unit) if unit is not None else {}
+            members = queries.group_members(check.kind, set(old_entries) | set(new_entries))
+            changed = regroup(check, paragraph_id, new_entries, old_entries, members)
+            write.index_remove.append((check.kind, paragraph_id))
+            write.index_add.extend(
+                (check.kind, key, paragraph_id, value) for key, value in changed.entries.items()
+            )
+            write.clear_groups.extend((check.kind, key) for key in changed.affected_keys)
+            write.findings.extend(NewFinding(f, key) for f, key in changed.findings)
+        queries.write_findings(write)
+    if whole_project:
+        result = run_project_checks(whole_project, _units(queries.check_units()))
+        kinds = [check.kind for check in whole_project]
+        queries.write_findings(
+            FindingsWrite(
+                clear_kinds=kinds,
+                reset_index_kinds=kinds,
+                index_add=result.index,
+                findings=[NewFinding(f, key) for f, key in result.findings],
+                completed_kinds=kinds,
+            )
+        )
+
+
+def findings_for(
+    store: ProjectStore,
+    *,
+    document: str | None = None,
+    paragraph_id: int | None = None,
+    kinds: Sequence[str] | None = None,
+    include_dismissed: bool = False,
+) -> list[StoredFinding]:
+    """Stored findings (as of the last run or re-check), filtered."""
+    return check_store(store).findings(
+        kinds=kinds,
+        document_id=_document_id(store, document),
+        paragraph_id=paragraph_id,
+        include_dismissed=include_dismissed,
+    )
+
+
+def open_finding_counts(store: ProjectStore) -> dict[str, int]:
+    """document name -> open findings touching it (the project screen's column)."""
+    counts = check_store(store).open_finding_counts_by_document()
+    return {doc.name: counts.get(doc.id, 0) for doc in store.documents()}
+
+
+def dismiss_finding(store: ProjectStore, finding_id: int, actor: str) -> StoredFinding:
+    return check_store(store).dismiss_finding(finding_id, actor)
+
+
+def restore_finding(store: ProjectStore, finding_id: int) -> StoredFinding:
+    return check_store(store).restore_finding(finding_id)
+
+
+def finding_json(stored: StoredFinding) -> dict[str, object]:
+    """One finding as `translator check --json` prints it: kind, severity, paragraphs,
+    message, then the kind's own details (e.g. "spellings" for name variants)."""
+    finding = stored.finding
+    result: dict[str, object] = {
+        "id": finding.id,
+        "kind": finding.kind,
+        "severity": finding.severity.value,
+        "paragraphs": list(finding.paragraph_ids),
+        "message": finding.message,
+    }
+    for key, value in finding.data.items():
+        result.setdefault(key, value)
+    if stored.dismissed:
+        result["dismissed_by"] = stored.dismissed_by
+    return result
+
+
+# -- resolving name variants ------------------------------------------------------------
+
+NAME_VARIANT_KIND = "name-variant"
+_LATIN = re.compile(r"[A-Za-z]")
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+
+@dataclass(frozen=True)
+class NameChange:
+    """One target paragraph rewritten to the canonical spelling."""
+
+    paragraph_id: int
+    document: str
+    position: int
+    old: str
+    new: str
+    diff: list[tuple[int, str]]  # diff-match-patch: -1 deleted, 0 kept, 1 inserted
+    replaced: dict[str, int]  # spelling -> occurrences replaced
+    old_status: str
+    new_status: str
+
+
+@dataclass(frozen=True)
+class ResolvePlan:
+    """What `translator resolve` changes (or, with `applied`, changed)."""
+
+    entity: str
+    canonical: str
+    finding_ids: list[int]
+    spellings: dict[str, int]
+    changes: list[NameChange]
+    applied: bool
+    glossary_note: str = ""
+
+    def __str__(self) -> str:
+        done = "changed" if self.applied else "would change"
+        variants = ", ".join(s for s in self.spellings if s != self.canonical) or "none"
+        glossary = f"; {self.glossary_note}" if self.glossary_note else ""
+        return (
+            f"{self.entity}: {done} {len(self.changes)} paragraph(s) to '{self.canonical}' "
+            f"(variants: {variants}){glossary}"
+        )
+
+
+def _actor_name(project: Project, actor: object) -> str:
+    """Only editors resolve name variants (roles from translator.toml; none configured:
+    everyone may). `actor` is a user name, a review Actor, or None for the current user."""
+    from translator.services import review
+
+    name = getattr(actor, "name", actor)
+    person = review.actor_for(project, None if name is None else str(name))
+    if not review.can_resolve_conflicts(person):
+        raise review.ReviewRefused(
+            f"{person.name} may not resolve name variants: only editors may (see [roles] in "
+            f"{project.config_path})"
+        )
+    return person.name
+
+
+def _spellings(stored: StoredFinding) -> dict[str, int]:
+    raw = stored.finding.data.get("spellings", {})
+    return {str(k): int(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
+
+
+def _entity(stored: StoredFinding) -> str:
+    return str(stored.finding.data.get("entity", "")) or next(iter(_spellings(stored)), "?")
+
+
+def _name_findings(project: Project, store: ProjectStore, name: str | int) -> list[StoredFinding]:
+    """The name-variant findings of `name`: a finding id, or a spelling / the entity. A full
+    name matches each finding of one of its words ("Dmitry Zhuravlev": the first-name and
+    the surname findings of the same person). Runs the name check first if it never ran."""
+    queries = check_store(store)
+    if NAME_VARIANT_KIND not in known_kinds():
+        raise TranslatorError("the name-variant check is not available in this installation")
+    if isinstance(name, int):
+        stored = queries.finding(name)
+        if stored.finding.kind != NAME_VARIANT_KIND:
+            raise TranslatorError(f"finding {name} is a {stored.finding.kind} finding, not a name")
+        return [stored]
+    if NAME_VARIANT_KIND not in queries.completed_check_kinds():
+        run_checks(project, store, kinds=[NAME_VARIANT_KIND])
+    candidates = queries.findings(kinds=[NAME_VARIANT_KIND], include_dismissed=False)
+    wanted = " ".join(name.split()).casefold()
+    words = set(wanted.split())
+
+    def names_of(stored: StoredFinding) -> set[str]:
+        return {s.casefold() for s in _spellings(stored)}
+
+    matches = [s for s in candidates if wanted in names_of(s)]
+    if not matches:
+        matches = [s for s in candidates if wanted == _entity(s).casefold()]
+    if not matches:
+        matches = [s for s in candidates if words & names_of(s)]
+    entities = sorted({_entity(s) for s in matches})
+    if len(entities) > 1:
+        raise TranslatorError(
+            f"'{name}' matches several names ({', '.join(entities)}); give a fuller spelling"
+        )
+    if not matches:
+        known = ", ".join(sorted({_entity(s) for s in candidates})) or "none"
+        raise TranslatorError(
+            f"no name-variant finding for '{name}' (names with variants: {known}); "
+            "run `translator check` after recent edits"
+        )
+    return matches
+
+
+def _new_status(old: str, name_only: bool) -> str:
+    if old == "approved":
+        return "approved" if name_only else "edited"
+    return "edited" if old == "machine" else old
+
+
+def plan_name_changes(
+    store: ProjectStore, findings: Sequence[StoredFinding], canonical: str
+) -> tuple[list[NameChange], list[TargetChange]]:
+    """The rewrite of every target spelling of the findings' name to `canonical`."""
+    spellings: dict[str, int] = {}
+    for stored in findings:
+        spellings.update(_spellings(stored))
+    variants = [s for s in spellings if s != canonical]
+    same_name = [*spellings, *(_entity(s) for s in findings)]
+    names = [*spellings, canonical, *canonical.split()]
+    script = _CYRILLIC if _CYRILLIC.search(canonical) else _LATIN
+    paragraph_ids = sorted({pid for s in findings for pid in s.finding.paragraph_ids})
+    changes: list[NameChange] = []
+    writes: list[TargetChange] = []
+    for unit in _units(check_store(store).check_units(paragraph_ids=paragraph_ids)):
+        if (script is _LATIN) != (unit.target_lang == "en"):
+            continue  # names are rewritten in targets of the canonical spelling's script
+        replacements = plan_replacements(unit.target_text, variants, canonical, same_name)
+        if not replacements:
+            continue
+        new_text = apply_replacements(unit.target_text, replacements)
+        status = _new_status(unit.status, change_is_name_only(unit.target_text, new_text, names))
+        replaced = dict(Counter(item.old for item in replacements))
+        changes.append(
+            NameChange(
+                paragraph_id=unit.paragraph_id,
+                document=unit.document_name,
+                position=unit.position,
+                old=unit.target_text,
+                new=new_text,
+                diff=diff(unit.target_text, new_text),
+                replaced=replaced,
+                old_status=unit.status,
+                new_status=status,
+            )
+        )
+        note = f"resolve: {', '.join(sorted(replaced))} -> {canonical}"
+        writes.append(TargetChange(unit.paragraph_id, unit.version, new_text, status, note))
+    return changes, writes
+
+
+def resolve_name(
+    project: Project,
+    store: ProjectStore,
+    name: str | int,
+    canonical: str,
+    actor: object = None,
+    *,
+    dry_run: bool = False,
+) -> ResolvePlan:
+    """Rewrite every target spelling of a name (a spelling, or a finding id) to `canonical`.
+
+    Without `dry_run` all rewrites are written in one transaction with optimistic version
+    checks (a paragraph saved meanwhile raises ParagraphConflict and nothing is written),
+    each recorded in history (action "resolve") under the editor's name. Approved paragraphs
+    stay approved when the name is all that changed, else go back to `edited`. The canonical
+    spelling then goes into the glossary as preferred, the others as forbidden, and the
+    changed paragraphs are re-checked.
+    """
+    editor = _actor_name(project, actor)
+    canonical = " ".join(canonical.split())
+    if not canonical:
+        raise TranslatorError("the canonical spelling is empty")
+    findings = _name_findings(project, store, name)
+    changes, writes = plan_name_changes(store, findings, canonical)
+    spellings: dict[str, int] = {}
+    for stored in findings:
+        spellings.update(_spellings(stored))
+    entity = _entity(findings[0])
+    ids = [stored.id for stored in findings]
+    if dry_run:
+        return ResolvePlan(entity, canonical, ids, spellings, changes, applied=False)
+    check_store(store).apply_target_changes(writes, editor, action="resolve")
+    forbidden = forbidden_forms([s for s in spellings if s != canonical], canonical)
+    note = _record_in_glossary(store, canonical, forbidden, editor)
+    recheck_paragraphs(project, store, [change.paragraph_id for change in changes])
+    return ResolvePlan(entity, canonical, ids, spellings, changes, True, note)
+
+
+def preview_resolve(store: ProjectStore, finding_id: int, canonical: str) -> list[NameChange]:
+    """The rewrites `resolve_name` would make for one finding (the review UI's preview)."""
+    changes, _ = plan_name_changes(store, [check_store(store).finding(finding_id)], canonical)
+    return changes
+
+
+def _record_in_glossary(
+    store: ProjectStore, canonical: str, variants: list[str], actor: str
+) -> str:
+    """Canonical spelling preferred, the variants forbidden, so future MT output is corrected
+    (the term guard) or flagged (term-forbidden)."""
+    from translator.services import glossary
+
+    glossary.add_preferred_spelling(
+        store, canonical, variants, actor=actor, note="translator resolve"
+    )
+    return f"glossary: '{canonical}' preferred, {len(variants)} variant(s) forbidden"

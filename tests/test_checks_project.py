@@ -1,0 +1,282 @@
+"""Project-wide checks, stored findings, dismissals and the incremental re-check."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from tests.checks_support import add_document, set_target
+from translator.checks.base import CheckUnit, GroupMember
+from translator.checks.duplicates import DuplicateMismatchCheck
+from translator.checks.term_consistency import TermInconsistentCheck
+from translator.core.errors import DocumentNotFound, TranslatorError
+from translator.core.findings import Severity
+from translator.core.models import ReviewStatus
+from translator.project import Project
+from translator.services import checks
+from translator.store import ProjectStore
+from translator.store.check_queries import StoredFinding
+
+APPROVED = ReviewStatus.APPROVED
+
+
+def units(*pairs: tuple[str, str], status: str = "approved") -> list[CheckUnit]:
+    return [
+        CheckUnit(i, 1, "d", i, "ru", "en", source, target, status)
+        for i, (source, target) in enumerate(pairs, 1)
+    ]
+
+
+# -- duplicate-mismatch -------------------------------------------------------------------
+def test_identical_sources_with_different_approved_targets() -> None:
+    check = DuplicateMismatchCheck()
+    found = list(
+        check.check_project(
+            units(
+                ("Суд отказал.", "The court refused."),
+                ("Суд  отказал.", "The court declined."),
+                ("Суд отказал.", "The court refused."),
+                ("Другое.", "Other."),
+            )
+        )
+    )
+    assert len(found) == 1
+    assert found[0].paragraph_ids == (1, 2, 3)
+    assert found[0].data["targets"] == {"The court refused.": 2, "The court declined.": 1}
+
+
+def test_duplicates_agreeing_or_unapproved_are_fine() -> None:
+    check = DuplicateMismatchCheck()
+    same = units(("Суд отказал.", "The court refused."), ("Суд отказал.", "The court  refused."))
+    assert list(check.check_project(same)) == []
+    unapproved = units(("А.", "A."), ("А.", "B."), status="edited")
+    assert list(check.check_project(unapproved)) == []
+
+
+# -- term-inconsistent --------------------------------------------------------------------
+def test_abbreviation_spelt_two_ways_is_inconsistent() -> None:
+    check = TermInconsistentCheck()
+    found = list(
+        check.check_project(
+            units(
+                ("Его отправили в ШИЗО.", "He was sent to ShIZO."),
+                ("ШИЗО и ПКТ.", "SHIZO and PKT."),
+                ("Снова ШИЗО.", "ShIZO again."),
+                ("В ПКТ.", "In the PKT."),
+            )
+        )
+    )
+    assert len(found) == 1
+    assert found[0].data["renderings"] == {"ShIZO": 2, "SHIZO": 1}
+    assert found[0].paragraph_ids == (1, 2, 3)
+
+
+def test_translated_terms_are_not_renderings() -> None:
+    """«ШИЗО» translated as "punishment cell" is not visible to this check: no finding."""
+    check = TermInconsistentCheck()
+    both = units(("В ШИЗО.", "In ShIZO."), ("В ШИЗО.", "In the punishment cell."))
+    assert list(check.check_project(both)) == []
+
+
+def test_english_source_abbreviation_in_russian_targets() -> None:
+    entries = TermInconsistentCheck().group_entries(
+        CheckUnit(1, 1, "d", 0, "en", "ru", "The FSB came.", "Пришли из ФСБ.", "edited")
+    )
+    assert entries == {"en>ru:FSB": "ФСБ"}
+
+
+def test_group_check_sees_only_members() -> None:
+    check = DuplicateMismatchCheck()
+    members = [GroupMember(1, "A"), GroupMember(2, "B")]
+    assert [f.paragraph_ids for f in check.check_group("k", members)] == [(1, 2)]
+
+
+# -- stored findings ------------------------------------------------------------------------
+@pytest.fixture
+def checked(project: Project, store: ProjectStore) -> list[int]:
+    first = add_document(
+        project,
+        store,
+        "a.txt",
+        [
+            ("Суд отказал 5 июля 2024 года.", "The court refused on 5 July 2024."),
+            ("Его отправили в ШИЗО.", "He was sent to ShIZO."),
+            ("Адвокат подала жалобу.", ""),
+        ],
+        status=APPROVED,
+    )
+    second = add_document(
+        project,
+        store,
+        "b.txt",
+        [
+            ("Суд отказал 5 июля 2024 года.", "The court declined on 5 July 2024."),
+            ("Снова ШИЗО.", "SHIZO again."),
+            ("Срок 13 лет.", "A term of 12 years."),
+        ],
+        status=APPROVED,
+    )
+    return [p.id for p in first + second]
+
+
+def kinds_of(findings: list[StoredFinding]) -> dict[str, list[tuple[int, ...]]]:
+    result: dict[str, list[tuple[int, ...]]] = {}
+    for stored in findings:
+        result.setdefault(stored.finding.kind, []).append(stored.finding.paragraph_ids)
+    return {kind: sorted(ids) for kind, ids in result.items()}
+
+
+def test_full_run_stores_findings(
+    project: Project, store: ProjectStore, checked: list[int]
+) -> None:
+    a1, a2, a3, b1, b2, b3 = checked
+    report = checks.run_checks(project, store, kinds=_OWN_KINDS)
+    found = kinds_of(report.findings)
+    assert found["untranslated"] == [(a3,)]
+    assert found["number-mismatch"] == [(b3,)]
+    assert found["duplicate-mismatch"] == [(a1, b1)]
+    assert found["term-inconsistent"] == [(a2, b2)]
+    assert kinds_of(checks.findings_for(store, kinds=_OWN_KINDS)) == found
+    assert report.has_at_least(Severity.ERROR)
+
+
+_OWN_KINDS = [
+    "untranslated",
+    "number-mismatch",
+    "whitespace-punctuation",
+    "duplicate-mismatch",
+    "term-inconsistent",
+]
+
+
+def test_findings_by_document_and_paragraph(
+    project: Project, store: ProjectStore, checked: list[int]
+) -> None:
+    a1, _a2, a3, b1, _b2, b3 = checked
+    checks.run_checks(project, store, kinds=_OWN_KINDS)
+    in_b = kinds_of(checks.findings_for(store, document="b.txt", kinds=_OWN_KINDS))
+    assert "untranslated" not in in_b and in_b["number-mismatch"] == [(b3,)]
+    assert in_b["duplicate-mismatch"] == [(a1, b1)]  # touches b.txt too
+    on_a3 = checks.findings_for(store, paragraph_id=a3)
+    assert [s.finding.kind for s in on_a3] == ["untranslated"]
+    counts = checks.open_finding_counts(store)
+    assert counts["a.txt"] >= 3 and counts["b.txt"] >= 3
+    with pytest.raises(DocumentNotFound, match=r"nope\.txt"):
+        checks.findings_for(store, document="nope.txt")
+
+
+def test_document_run_checks_only_that_document(
+    project: Project, store: ProjectStore, checked: list[int]
+) -> None:
+    _a1, _a2, _a3, _b1, _b2, b3 = checked
+    report = checks.run_checks(project, store, document="a.txt", kinds=["number-mismatch"])
+    assert report.findings == [] and report.paragraphs_checked == 3
+    report = checks.run_checks(project, store, document="b.txt", kinds=["number-mismatch"])
+    assert [s.finding.paragraph_ids for s in report.findings] == [(b3,)]
+
+
+def test_unknown_kind_is_refused(project: Project, store: ProjectStore) -> None:
+    with pytest.raises(TranslatorError, match="unknown check kind"):
+        checks.run_checks(project, store, kinds=["spelling"])
+
+
+def test_dismissed_finding_stays_dismissed_across_runs(
+    project: Project, store: ProjectStore, checked: list[int]
+) -> None:
+    b3 = checked[5]
+    report = checks.run_checks(project, store, kinds=["number-mismatch"])
+    [stored] = report.findings
+    dismissed = checks.dismiss_finding(store, stored.id, "editor1")
+    assert dismissed.dismissed_by == "editor1"
+    report = checks.run_checks(project, store, kinds=["number-mismatch"])
+    assert report.findings == [] and report.dismissed == 1
+    # a different problem in the same paragraph is a new finding
+    set_target(store, b3, "A term of 11 years.", APPROVED)
+    assert [f.kind for f in checks.recheck_paragraph(project, store, b3)] == ["number-mismatch"]
+    [again] = checks.findings_for(store, kinds=["number-mismatch"])
+    restored = checks.restore_finding(store, again.id)
+    assert not restored.dismissed
+
+
+# -- incremental re-check ---------------------------------------------------------------------
+def _snapshot(store: ProjectStore) -> set[tuple[str, tuple[int, ...], str]]:
+    return {
+        (s.finding.kind, s.finding.paragraph_ids, s.finding.message)
+        for s in checks.findings_for(store, include_dismissed=True)
+    }
+
+
+def test_recheck_fixes_and_creates_findings(
+    project: Project, store: ProjectStore, checked: list[int]
+) -> None:
+    _a1, _a2, a3, b1, _b2, b3 = checked
+    checks.run_checks(project, store, kinds=None)
+    set_target(store, b1, "The court refused on 5 July 2024.", APPROVED)  # duplicates agree
+    set_target(store, b3, "A term of 13 years.", APPROVED)  # number fixed
+    set_target(store, a3, "The lawyer  filed a complaint in 2025.", ReviewStatus.EDITED)
+    for paragraph_id in (b1, b3, a3):
+        checks.recheck_paragraph(project, store, paragraph_id)
+    found = kinds_of(checks.findings_for(store, kinds=_OWN_KINDS))
+    assert "duplicate-mismatch" not in found and "untranslated" not in found
+    assert found["number-mismatch"] == [(a3,)]
+    assert found["whitespace-punctuation"] == [(a3,)]
+    incremental = _snapshot(store)
+    checks.run_checks(project, store)
+    assert _snapshot(store) == incremental
+
+
+def test_recheck_matches_full_run_after_random_edits(project: Project, store: ProjectStore) -> None:
+    """Many random saves, each followed by a re-check: the findings equal a full run's."""
+    rng = random.Random(5)
+    sources = ["Суд отказал.", "Его отправили в ШИЗО.", "В ИК-2 было 5 человек.", "Снова ШИЗО."]
+    targets = {
+        0: ["The court refused.", "The court declined.", ""],
+        1: ["He was sent to ShIZO.", "He was sent to SHIZO.", "He went to the punishment cell."],
+        2: ["IK-2 held 5 people.", "IK-6 held 5 people.", "IK-2 held  five people."],
+        3: ["ShIZO again.", "Shizo again.", "SHIZO again."],
+    }
+    pairs = [(sources[i % 4], targets[i % 4][0]) for i in range(4)]
+    ids = [
+        p.id
+        for doc in range(3)
+        for p in add_document(
+            project, store, f"d{doc}.txt", [*pairs, (f"Часть {doc}", f"Part {doc}")]
+        )
+        if p.source_text in sources
+    ]
+    checks.run_checks(project, store)
+    for _ in range(60):
+        paragraph_id = rng.choice(ids)
+        paragraph = store.paragraph(paragraph_id)
+        index = sources.index(paragraph.source_text)
+        status = rng.choice([ReviewStatus.EDITED, APPROVED])
+        set_target(store, paragraph_id, rng.choice(targets[index]), status)
+        checks.recheck_paragraph(project, store, paragraph_id)
+    incremental = _snapshot(store)
+    checks.run_checks(project, store)
+    assert _snapshot(store) == incremental
+    print(
+        sorted(incremental),
+        [
+            (p.id, p.status, p.target_text)
+            for d in store.documents()
+            for p in store.paragraphs(d.id)
+        ],
+    )
+    assert any(kind == "duplicate-mismatch" for kind, _, _ in incremental)
+
+
+def test_recheck_before_any_full_run_is_complete(
+    project: Project, store: ProjectStore, checked: list[int]
+) -> None:
+    """With no index yet, a re-check runs the project checks in full rather than guess."""
+    checks.recheck_paragraph(project, store, checked[0])
+    found = kinds_of(checks.findings_for(store, kinds=_OWN_KINDS))
+    assert found["duplicate-mismatch"] == [(checked[0], checked[3])]
+    assert found["term-inconsistent"] == [(checked[1], checked[4])]
+
+
+def test_recheck_unknown_paragraph(project: Project, store: ProjectStore) -> None:
+    with pytest.raises(TranslatorError, match=r"no paragraph with id 999"):
+        checks.recheck_paragraph(project, store, 999)
