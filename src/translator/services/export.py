@@ -1,0 +1,455 @@
+"""Publishing use cases: export approved work to exchange formats, import translations back.
+
+Exports are read-only on the store and atomic on disk; imports change targets only (to
+`edited`, never `approved`) in one transaction.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import tomllib
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from translator import __version__
+from translator.core.errors import DocumentNotFound, TranslatorError
+from translator.core.models import Document, HistoryEvent, Paragraph, ReviewStatus, StatusCounts
+from translator.formats.base import (
+    ExportDocument,
+    Exporter,
+    ExportMeta,
+    ExportUnit,
+    unit_id,
+)
+from translator.formats.paths import document_file_name, inside_folder
+from translator.project import Project
+from translator.store import ProjectStore
+from translator.store.export_queries import ExportQueries, ParagraphExtras
+
+FORMAT_CHOICES = ("po", "xliff", "xliff2", "tmx", "md", "html", "docx", "txt")
+DEFAULT_LANGUAGE_TAGS = {"ru": "ru-RU", "en": "en-GB"}
+
+
+class ExportRefused(TranslatorError):
+    """The selection holds unapproved paragraphs, or a file would be overwritten or escape."""
+
+
+@dataclass(slots=True)
+class ExportReport:
+    files: list[Path] = field(default_factory=list)
+    units: int = 0
+    by_status: StatusCounts = field(default_factory=StatusCounts)
+    left_out: int = 0  # unapproved paragraphs a format never carries (TMX)
+
+
+def export_queries(store: ProjectStore) -> ExportQueries:
+    """The export SQL lives in a store mixin; a back end without it cannot publish."""
+    if not isinstance(store, ExportQueries):
+        raise TranslatorError(f"{type(store).__name__}: this store cannot export or import")
+    return store
+
+
+def language_tags(project: Project) -> dict[str, str]:
+    """ru/en -> the tags TMX writes: `[export] language_tags` in translator.toml, else defaults.
+
+    English follows `[house_style] english_variant` (en-GB by default) unless set here.
+    """
+    tags = dict(DEFAULT_LANGUAGE_TAGS)
+    tags["en"] = project.config.house_style.english_variant or tags["en"]
+    try:
+        data = tomllib.loads(project.config_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return tags  # load_config already reported a broken file when the project was opened
+    section = data.get("export", {})
+    configured = section.get("language_tags", {}) if isinstance(section, dict) else None
+    if not isinstance(configured, dict) or not all(
+        isinstance(key, str) and isinstance(value, str) and value.strip()
+        for key, value in configured.items()
+    ):
+        raise TranslatorError(
+            f"{project.config_path}: export.language_tags must map languages to tags, e.g. "
+            '{ ru = "ru-RU", en = "en-GB" }'
+        )
+    tags.update({key: value.strip() for key, value in configured.items()})
+    return tags
+
+
+def exporter_for(format_name: str) -> Exporter:
+    from translator.formats.registry import EXPORTERS
+
+    if format_name not in EXPORTERS:
+        raise TranslatorError(
+            f"unknown export format '{format_name}' (use one of {', '.join(FORMAT_CHOICES)})"
+        )
+    return EXPORTERS[format_name]()
+
+
+def _reviewer(history: Sequence[HistoryEvent]) -> str | None:
+    """Who approved the current target: the last approval not undone by a later change."""
+    reviewer = None
+    for event in history:
+        if event.new_status is ReviewStatus.APPROVED:
+            reviewer = event.actor
+        elif event.new_status is not None or event.new_target != event.old_target:
+            reviewer = None
+    return reviewer
+
+
+def _history_line(event: HistoryEvent) -> str:
+    change = f"{event.old_status} -> {event.new_status}" if event.new_status else ""
+    note = f" ({event.note})" if event.note else ""
+    return f"{event.created_at[:16]} {event.actor} {event.action} {change}{note}".strip()
+
+
+def _unit(document: Document, paragraph: Paragraph, extras: ParagraphExtras) -> ExportUnit:
+    return ExportUnit(
+        id=unit_id(document.id, paragraph.id),
+        document_name=document.name,
+        position=paragraph.position + 1,
+        source=paragraph.source_text,
+        target=paragraph.target_text,
+        status=paragraph.status,
+        version=paragraph.version,
+        source_sentences=tuple(extras.sentences),
+        reviewer=_reviewer(extras.history) if paragraph.status is ReviewStatus.APPROVED else None,
+        notes=tuple(f"{comment.author}: {comment.body}" for comment in extras.comments),
+        history=tuple(_history_line(event) for event in extras.history),
+    )
+
+
+def _selected_documents(store: ProjectStore, names: Sequence[str] | None) -> list[Document]:
+    if not names:
+        documents = store.documents()
+        if not documents:
+            raise TranslatorError("the project holds no documents to export")
+        return documents
+    selected = []
+    for name in dict.fromkeys(names):
+        document = store.find_document(name)
+        if document is None:
+            raise DocumentNotFound(f"{name}: no such document in the project")
+        selected.append(document)
+    return selected
+
+
+def _refusal(blocked: list[tuple[Document, StatusCounts]]) -> ExportRefused:
+    lines = []
+    for document, counts in blocked:
+        pending = ", ".join(
+            f"{counts.counts[status]} {status.value}"
+            for status in ReviewStatus
+            if status is not ReviewStatus.APPROVED and counts.counts[status]
+        )
+        lines.append(f"{document.name}: not all paragraphs are approved ({pending})")
+    lines.append(
+        f"nothing exported: {len(blocked)} document(s) have unapproved paragraphs; "
+        "approve them or pass --include-unapproved"
+    )
+    return ExportRefused("\n".join(lines))
+
+
+def collect_documents(
+    store: ProjectStore, names: Sequence[str] | None, include_unapproved: bool
+) -> list[ExportDocument]:
+    """The selection as export documents; refused as a whole if unapproved work is in it."""
+    queries = export_queries(store)
+    selected = _selected_documents(store, names)
+    loaded: list[tuple[Document, list[Paragraph]]] = []
+    blocked: list[tuple[Document, StatusCounts]] = []
+    for document in selected:
+        paragraphs = store.paragraphs(document.id)  # archived paragraphs are never listed
+        counts = StatusCounts()
+        for paragraph in paragraphs:
+            counts.add(paragraph.status, 1)
+        if counts.counts[ReviewStatus.APPROVED] != counts.total and not include_unapproved:
+            blocked.append((document, counts))
+        loaded.append((document, paragraphs))
+    if blocked:
+        raise _refusal(blocked)
+    result = []
+    for document, paragraphs in loaded:
+        extras = queries.paragraph_extras(document.id)
+        units = [_unit(document, p, extras.get(p.id, ParagraphExtras())) for p in paragraphs]
+        result.append(
+            ExportDocument(
+                document.id, document.name, document.source_lang, document.target_lang, units
+            )
+        )
+    return result
+
+
+# Splitting targets into sentences (razdel) is most of an XLIFF export's time: large exports
+# spread it over the cores, as imports do with parsing.
+PARALLEL_SEGMENT_MIN_UNITS = 5000
+_SEGMENT_CHUNK = 1000
+
+
+def _split_chunk(chunk: list[tuple[str, str]]) -> list[tuple[str, ...]]:
+    from translator.ingest.sentences import split_sentences
+
+    return [split_sentences(text, lang) for text, lang in chunk]
+
+
+def segment_targets(documents: list[ExportDocument]) -> list[ExportDocument]:
+    """Fill `target_sentences` of every unit whose source has several sentences."""
+    wanted = [
+        (unit.target, document.target_lang)
+        for document in documents
+        for unit in document.units
+        if unit.target and len(unit.source_sentences) > 1
+    ]
+    chunks = [wanted[i : i + _SEGMENT_CHUNK] for i in range(0, len(wanted), _SEGMENT_CHUNK)]
+    workers = min(len(chunks), os.cpu_count() or 1)
+    if len(wanted) < PARALLEL_SEGMENT_MIN_UNITS or workers < 2:
+        results = [_split_chunk(chunk) for chunk in chunks]
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(_split_chunk, chunks))
+    split = iter(sentences for chunk in results for sentences in chunk)
+    segmented = []
+    for document in documents:
+        units = [
+            replace(unit, target_sentences=next(split))
+            if unit.target and len(unit.source_sentences) > 1
+            else unit
+            for unit in document.units
+        ]
+        segmented.append(replace(document, units=units))
+    return segmented
+
+
+def _write_atomically(
+    exporter: Exporter, documents: list[ExportDocument], final: Path, meta: ExportMeta
+) -> Path:
+    """Write into a temporary file beside `final`; the caller renames it into place."""
+    handle, name = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".tmp")
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        exporter.write(documents, temporary, meta)
+        umask = os.umask(0)
+        os.umask(umask)
+        temporary.chmod(0o666 & ~umask)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return temporary
+
+
+def _targets(
+    exporter: Exporter, documents: list[ExportDocument], out: Path
+) -> list[tuple[Path, list[ExportDocument]]]:
+    """Which documents go into which file."""
+    if not exporter.one_file_per_document:
+        pairs: dict[str, list[str]] = {}
+        for document in documents:
+            pair = f"{document.source_lang}->{document.target_lang}"
+            pairs.setdefault(pair, []).append(document.name)
+        if exporter.one_language_pair and len(pairs) > 1:
+            listed = "; ".join(f"{pair}: {', '.join(names)}" for pair, names in pairs.items())
+            raise ExportRefused(
+                f"{out}: a {exporter.format_name} file holds one language pair, the selection "
+                f"has {len(pairs)} ({listed}); export each pair with --doc"
+            )
+        if out.is_dir():
+            raise ExportRefused(f"{out}: is a folder; --out names the {exporter.format_name} file")
+        if not out.parent.is_dir():
+            raise ExportRefused(f"{out.parent}: no such folder")
+        return [(out, documents)]
+    if out.exists() and not out.is_dir():
+        raise ExportRefused(f"{out}: not a folder; --out names the folder for {exporter.extension}")
+    targets: list[tuple[Path, list[ExportDocument]]] = []
+    used: set[str] = set()
+    for document in documents:
+        name = document_file_name(document.name, document.target_lang, exporter.extension)
+        if name.lower() in used:
+            name = document_file_name(
+                f"{document.name}-{document.id}", document.target_lang, exporter.extension
+            )
+        used.add(name.lower())
+        path = out / name
+        if not inside_folder(path, out):
+            raise ExportRefused(f"{path}: would be written outside {out}; nothing exported")
+        targets.append((path, [document]))
+    return targets
+
+
+def export(
+    project: Project,
+    store: ProjectStore,
+    *,
+    format: str,
+    out: Path,
+    documents: Sequence[str] | None = None,
+    include_unapproved: bool = False,
+    force: bool = False,
+) -> ExportReport:
+    """Export the selection to `out`: one file (PO, XLIFF, TMX) or one per document (others).
+
+    Refused as a whole, with nothing written, when unapproved paragraphs are in the selection
+    (unless `include_unapproved`), when a file exists (unless `force`), or when a document's
+    name would lead outside `out`. Every file is written to a temporary name first and all
+    are renamed into place only when all were written.
+    """
+    exporter = exporter_for(format)
+    selection = collect_documents(store, documents, include_unapproved)
+    if exporter.segments_targets:
+        selection = segment_targets(selection)
+    targets = _targets(exporter, selection, out)
+    existing = [path for path, _ in targets if path.exists() or path.is_symlink()]
+    if existing and not force:
+        shown = ", ".join(str(path) for path in existing)
+        raise ExportRefused(f"{shown}: already exists; pass --force to overwrite")
+    if exporter.one_file_per_document:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise ExportRefused(f"{out}: cannot create the folder ({error.strerror})") from error
+    meta = ExportMeta(
+        project=project.config.name,
+        tool_version=__version__,
+        created_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M+0000"),
+        language_tags=language_tags(project),
+    )
+    written: list[tuple[Path, Path]] = []
+    try:
+        for path, group in targets:
+            written.append((_write_atomically(exporter, group, path, meta), path))
+        for temporary, path in written:
+            os.replace(temporary, path)
+    except OSError as error:
+        for temporary, _ in written:
+            temporary.unlink(missing_ok=True)
+        raise ExportRefused(f"{error.filename or out}: cannot write ({error.strerror})") from error
+    finally:
+        for temporary, _ in written:
+            temporary.unlink(missing_ok=True)
+    report = ExportReport(files=[path for path, _ in targets])
+    for document in selection:
+        for unit in document.units:
+            if exporter.approved_only and not unit.approved:
+                report.left_out += 1
+                continue
+            report.units += 1
+            report.by_status.add(unit.status, 1)
+    return report
+
+
+# -- importing translations back ---------------------------------------------------------
+
+IMPORT_FORMATS = ("po", "xliff", "xliff2")
+
+
+class ImportTranslationsRefused(TranslatorError):
+    """The whole file was refused (another project, another language pair, not our file)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RefusedUnit:
+    unit_id: str
+    reason: str
+
+
+@dataclass(slots=True)
+class TranslationsImport:
+    applied: list[Paragraph] = field(default_factory=list)
+    unchanged: int = 0
+    refused: list[RefusedUnit] = field(default_factory=list)
+
+
+def detect_import_format(path: Path) -> str:
+    """po by extension; .xlf/.xliff by the version the root element declares."""
+    suffix = path.suffix.lower()
+    if suffix in (".po", ".pot"):
+        return "po"
+    if suffix in (".xlf", ".xliff", ".xml"):
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+        return "xliff2" if b"xliff:document:2.0" in head else "xliff"
+    raise TranslatorError(
+        f"{path}: cannot tell the format from the extension; pass --format po|xliff|xliff2"
+    )
+
+
+def import_translations(
+    project: Project,
+    store: ProjectStore,
+    file: Path,
+    format: str | None = None,
+    actor: str = "unknown",
+) -> TranslationsImport:
+    """Apply the targets of a PO/XLIFF file we exported, as `edited`, in one transaction.
+
+    Refused whole when the file is not ours, names another project or another language
+    pair. Units are refused one by one (and listed) when their paragraph is gone, its
+    source changed, or it changed in the project since the export (its version moved on
+    and the target differs): importing then would overwrite someone's newer work.
+    Units whose target equals the stored one, or is empty, are skipped.
+    """
+    from translator.formats.base import parse_unit_id
+    from translator.formats.registry import IMPORTERS
+    from translator.store.export_queries import TargetEdit
+
+    if not file.is_file():
+        raise TranslatorError(f"{file}: no such file")
+    format_name = format or detect_import_format(file)
+    if format_name not in IMPORTERS:
+        raise TranslatorError(f"{file}: cannot import format '{format_name}' (use po, xliff)")
+    imported = IMPORTERS[format_name]().read(file)
+    if imported.project != project.config.name:
+        raise ImportTranslationsRefused(
+            f"{file}: made for project '{imported.project or 'unknown'}', "
+            f"not '{project.config.name}'; nothing imported"
+        )
+    queries = export_queries(store)
+    report = TranslationsImport()
+    documents: dict[int, tuple[Document, dict[int, Paragraph]]] = {}
+    by_id = {document.id: document for document in store.documents()}
+    edits: list[TargetEdit] = []
+    seen: set[int] = set()
+    for unit in imported.units:
+        ids = parse_unit_id(unit.id)
+        document = by_id.get(ids[0]) if ids else None
+        if ids is None or document is None:
+            report.refused.append(RefusedUnit(unit.id, "no such paragraph in this project"))
+            continue
+        if (unit.source_lang, unit.target_lang) != (document.source_lang, document.target_lang):
+            raise ImportTranslationsRefused(
+                f"{file}: language pair {unit.source_lang or '?'}->{unit.target_lang or '?'} "
+                f"does not match document '{document.name}' "
+                f"({document.source_lang}->{document.target_lang}); nothing imported"
+            )
+        if document.id not in documents:
+            active = {p.id: p for p in store.paragraphs(document.id)}
+            documents[document.id] = (document, active)
+        paragraph = documents[document.id][1].get(ids[1])
+        if paragraph is None:
+            report.refused.append(RefusedUnit(unit.id, f"no longer in '{document.name}'"))
+        elif paragraph.id in seen:
+            report.refused.append(RefusedUnit(unit.id, "appears twice in the file"))
+        elif unit.source != paragraph.source_text:
+            report.refused.append(RefusedUnit(unit.id, "its source text changed since export"))
+        elif not unit.target or unit.target == paragraph.target_text:
+            report.unchanged += 1
+        elif unit.version is not None and unit.version != paragraph.version:
+            by = f" by {paragraph.updated_by}" if paragraph.updated_by else ""
+            report.refused.append(
+                RefusedUnit(
+                    unit.id,
+                    f"changed{by} in the project since export "
+                    f"(version {unit.version} -> {paragraph.version})",
+                )
+            )
+        else:
+            edits.append(TargetEdit(paragraph.id, paragraph.version, unit.target))
+        if paragraph is not None:
+            seen.add(paragraph.id)
+    if edits:
+        report.applied = queries.apply_imported_targets(
+            edits, actor, note=f"imported from {file.name}"
+        )
+    return report
