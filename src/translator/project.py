@@ -28,6 +28,10 @@ translators = []
 editors = []
 publishers = []
 
+[review]
+# Four-eyes rule: once roles are configured, nobody approves a target they edited last.
+four_eyes = true
+
 [house_style]
 # How names are transliterated when no glossary entry says otherwise (an iuliia scheme).
 transliteration = "wikipedia"
@@ -37,6 +41,14 @@ english_variant = "en-GB"
 [import]
 # Files larger than this are refused (megabytes).
 max_file_mb = {max_file_mb}
+
+[mt]
+# Machine translation (Argos models run by CTranslate2). device: auto, cpu or cuda;
+# compute_type: auto (int8 on cpu), int8, float16, float32, ...
+device = "auto"
+compute_type = "auto"
+beam_size = 2
+max_batch_size = 32
 """
 
 DEFAULT_MAX_FILE_MB = 20
@@ -54,6 +66,49 @@ class Roles:
 
 
 @dataclass(frozen=True, slots=True)
+class ReviewSettings:
+    """Review policy switches; `four_eyes` applies once roles are configured."""
+
+    four_eyes: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class MtSettings:
+    """[mt]: how models run (see translator.mt.engine.EngineOptions for what they mean)."""
+
+    device: str = "auto"
+    compute_type: str = "auto"
+    beam_size: int = 2
+    max_batch_size: int = 32
+    max_length_ratio: float = 2.0
+    threads: int = 0  # CPU threads per translation; 0: CTranslate2 decides
+
+
+def _mt_settings(table: dict[str, object], path: Path) -> MtSettings:
+    """Validate [mt]; errors name the file and the setting."""
+    defaults = MtSettings()
+    values: dict[str, object] = {}
+    for key in ("device", "compute_type"):
+        value = table.get(key, getattr(defaults, key))
+        if not isinstance(value, str) or not value:
+            raise ProjectConfigError(f'{path}: mt.{key} must be a name such as "auto"')
+        values[key] = value
+    if values["device"] not in ("auto", "cpu", "cuda"):
+        raise ProjectConfigError(f"{path}: mt.device must be auto, cpu or cuda")
+    for key, lowest in (("beam_size", 1), ("max_batch_size", 1), ("threads", 0)):
+        value = table.get(key, getattr(defaults, key))
+        if isinstance(value, bool) or not isinstance(value, int) or not lowest <= value <= 1024:
+            raise ProjectConfigError(
+                f"{path}: mt.{key} must be a whole number from {lowest} to 1024"
+            )
+        values[key] = value
+    ratio = table.get("max_length_ratio", defaults.max_length_ratio)
+    if isinstance(ratio, bool) or not isinstance(ratio, int | float) or not 0.5 <= ratio <= 10:
+        raise ProjectConfigError(f"{path}: mt.max_length_ratio must be a number from 0.5 to 10")
+    return MtSettings(max_length_ratio=float(ratio), **values)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
 class HouseStyle:
     transliteration: str = "wikipedia"
     english_variant: str = "en-GB"
@@ -65,7 +120,9 @@ class ProjectConfig:
     languages: tuple[str, ...] = SUPPORTED_LANGUAGES
     roles: Roles = field(default_factory=Roles)
     house_style: HouseStyle = field(default_factory=HouseStyle)
+    review: ReviewSettings = field(default_factory=ReviewSettings)
     max_file_bytes: int = DEFAULT_MAX_FILE_MB * 1024 * 1024
+    mt: MtSettings = field(default_factory=MtSettings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +165,10 @@ def load_config(path: Path) -> ProjectConfig:
     roles = _table(data, "roles", path)
     style = _table(data, "house_style", path)
     imports = _table(data, "import", path)
+    review = _table(data, "review", path)
+    four_eyes = review.get("four_eyes", True)
+    if not isinstance(four_eyes, bool):
+        raise ProjectConfigError(f"{path}: review.four_eyes must be true or false")
     languages = project.get("languages", list(SUPPORTED_LANGUAGES))
     if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
         raise ProjectConfigError(f'{path}: project.languages must be a list such as ["ru", "en"]')
@@ -134,7 +195,9 @@ def load_config(path: Path) -> ProjectConfig:
             transliteration=str(style.get("transliteration", "wikipedia")),
             english_variant=str(style.get("english_variant", "en-GB")),
         ),
+        review=ReviewSettings(four_eyes=four_eyes),
         max_file_bytes=int(max_mb * 1024 * 1024),
+        mt=_mt_settings(_table(data, "mt", path), path),
     )
 
 

@@ -52,8 +52,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return 0
+        if not review_commands.workbench_available(args):  # no project here: show the help
+            parser.print_help()
+            return 0
+        args.handler = review_commands.cmd_review  # a project here: open the workbench
     handler = getattr(args, "handler", None)
     if handler is None:  # a command group named without its sub-command
         args.group_parser.print_help()

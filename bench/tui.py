@@ -1,0 +1,213 @@
+"""Responsiveness of the review workbench on a 20,000-paragraph document (headless Pilot).
+
+Reports: time to the first rendered review screen (target <= 1.0 s), median time to move to
+the next paragraph and render it (<= 30 ms), median time to save + re-check one paragraph
+(<= 100 ms), and peak RSS. Baselines measured in the same run: Textual's stock OptionList
+holding the same 20,000 rows (what a non-virtual list costs), and the bare store write
+without checks (what the re-check adds).
+
+    .venv/bin/python bench/tui.py [--paragraphs 20000] [--moves 200] [--saves 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.widgets import OptionList, TextArea
+
+from translator import services
+from translator.core.models import ReviewStatus
+from translator.services import review
+from translator.tui.app import ReviewApp
+from translator.tui.screens.review import ReviewScreen
+
+SENTENCES = (
+    "Суд приговорил Алексея Соколова к пяти годам колонии общего режима.",
+    "Защита обжаловала приговор в апелляционном суде 12 марта 2025 года.",
+    "Правозащитный центр признал его политическим заключённым.",
+    "Адвокат Ирина Белоусова заявила, что дело сфабриковано.",
+)
+TARGETS = (
+    "The court sentenced Aleksei Sokolov to five years in a general-regime penal colony.",
+    "The defence appealed the verdict in the appellate court on 12 March 2025.",
+    "The human rights centre recognised him as a political prisoner.",
+    "Lawyer Irina Belousova said the case had been fabricated.",
+)
+SIZE = (120, 40)
+
+
+def build_project(root: Path, count: int) -> tuple[services.ProjectStatus, Path]:
+    project = services.init_project(root / "bench", name="bench")
+    source = root / "big.txt"
+    source.write_text(
+        "\n\n".join(f"{SENTENCES[i % 4]} Абзац {i}." for i in range(count)) + "\n",
+        encoding="utf-8",
+    )
+    with services.open_project_store(project) as store:
+        services.import_sources(project, store, [source], actor="bench")
+        document = store.find_document("big.txt")
+        assert document is not None
+        # Bench setup only: give every paragraph a machine target in one transaction.
+        with store.transaction() as db:  # type: ignore[attr-defined]
+            db.executemany(
+                "UPDATE paragraphs SET target_text = ?, status = 'machine', version = 2 "
+                "WHERE id = ?",
+                [
+                    (f"{TARGETS[p.position % 4]} Paragraph {p.position}.", p.id)
+                    for p in store.paragraphs(document.id)
+                ],
+            )
+        return services.project_status(store), project.root
+
+
+class OptionListBaseline(App[None]):
+    """The stock widget alternative: one Option per paragraph."""
+
+    def __init__(self, rows: list[str]) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        yield OptionList(*self.rows)
+
+
+async def first_screen(project_root: Path) -> float:
+    project = services.locate_project(project_root)
+    with services.open_project_store(project) as store:
+        started = time.perf_counter()
+        app = ReviewApp(project, store, review.actor_for(project, "bench"), "big.txt")
+        async with app.run_test(size=SIZE) as pilot:
+            while not (isinstance(app.screen, ReviewScreen) and app.screen.current is not None):
+                await pilot.pause()
+            await pilot.pause()
+            return time.perf_counter() - started
+
+
+async def baseline_option_list(project_root: Path) -> float:
+    project = services.locate_project(project_root)
+    with services.open_project_store(project) as store:
+        document = store.find_document("big.txt")
+        assert document is not None
+        started = time.perf_counter()
+        rows = [s.source_start for s in review.paragraph_summaries(store, document.id)]
+        app = OptionListBaseline(rows)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            return time.perf_counter() - started
+
+
+async def moves_and_saves(project_root: Path, moves: int, saves: int) -> dict[str, float]:
+    project = services.locate_project(project_root)
+    with services.open_project_store(project) as store:
+        app = ReviewApp(project, store, review.actor_for(project, "bench"), "big.txt")
+        async with app.run_test(size=SIZE) as pilot:
+            while not (isinstance(app.screen, ReviewScreen) and app.screen.current is not None):
+                await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, ReviewScreen)
+            idle_times, idle_cpu = [], []  # the Pilot floor: a key nothing is bound to
+            for _ in range(moves // 2):
+                started, cpu = time.perf_counter(), time.process_time()
+                await pilot.press("z")
+                await pilot.pause()
+                idle_times.append(time.perf_counter() - started)
+                idle_cpu.append(time.process_time() - cpu)
+            move_times, move_cpu = [], []
+            for _ in range(moves):
+                started, cpu = time.perf_counter(), time.process_time()
+                await pilot.press("down")
+                await pilot.pause()
+                move_times.append(time.perf_counter() - started)
+                move_cpu.append(time.process_time() - cpu)
+            save_times, recheck_times = [], []
+            target = screen.query_one("#target", TextArea)
+            for index in range(saves):
+                target.load_text(target.text + f" (edit {index})")
+                started = time.perf_counter()
+                assert screen.save_if_changed()  # the UI waits for this part only
+                save_times.append(time.perf_counter() - started)
+                await app.workers.wait_for_complete()  # the background re-check
+                recheck_times.append(time.perf_counter() - started)
+                await pilot.press("down")
+                await pilot.pause()
+            bare_times = []
+            current = screen.current
+            assert current is not None
+            version = current.version
+            for index in range(saves):
+                started = time.perf_counter()
+                saved = store.save_target(
+                    current.id, version, f"bare {index}", ReviewStatus.EDITED, "bench"
+                )
+                bare_times.append(time.perf_counter() - started)
+                version = saved.version
+    return {
+        "idle_key": statistics.median(idle_times),
+        "idle_cpu": statistics.median(idle_cpu),
+        "move_cpu": statistics.median(move_cpu),
+        "recheck": statistics.median(recheck_times),
+        "move": statistics.median(move_times),
+        "move_p95": sorted(move_times)[int(len(move_times) * 0.95) - 1],
+        "save": statistics.median(save_times),
+        "bare_save": statistics.median(bare_times),
+    }
+
+
+def peak_rss_mb() -> float:
+    kilobytes = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return kilobytes / 1024 if sys.platform != "darwin" else kilobytes / 1024 / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--paragraphs", type=int, default=20_000)
+    parser.add_argument("--moves", type=int, default=200)
+    parser.add_argument("--saves", type=int, default=20)
+    parser.add_argument("--runs", type=int, default=3, help="first-screen runs (median)")
+    args = parser.parse_args()
+    os.environ.setdefault("TRANSLATOR_USER", "bench")
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        status, root = build_project(Path(folder), args.paragraphs)
+        print(f"setup: {status.totals.total:,} paragraphs in {time.perf_counter() - started:.1f} s")
+        firsts = [asyncio.run(first_screen(root)) for _ in range(args.runs)]
+        baselines = [asyncio.run(baseline_option_list(root)) for _ in range(args.runs)]
+        timings = asyncio.run(moves_and_saves(root, args.moves, args.saves))
+    first, baseline = statistics.median(firsts), statistics.median(baselines)
+    print(f"first rendered review screen: {first * 1000:.0f} ms (target <= 1000 ms)")
+    print(
+        f"  baseline, stock OptionList with the same rows: {baseline * 1000:.0f} ms "
+        f"(ours is {baseline / first:.1f}x faster)"
+    )
+    print(
+        f"next paragraph + render: median {timings['move'] * 1000:.1f} ms, "
+        f"p95 {timings['move_p95'] * 1000:.1f} ms (target <= 30 ms); baseline, a key bound "
+        f"to nothing: {timings['idle_key'] * 1000:.1f} ms (Pilot and event-loop floor)"
+    )
+    print(
+        f"  CPU time per move (handler + layout + render, no waiting): median "
+        f"{timings['move_cpu'] * 1000:.1f} ms; for the do-nothing key "
+        f"{timings['idle_cpu'] * 1000:.1f} ms"
+    )
+    print(
+        f"save one paragraph (what the screen waits for): median {timings['save'] * 1000:.2f} ms;"
+        f" baseline bare store write {timings['bare_save'] * 1000:.2f} ms"
+    )
+    print(
+        f"save + re-check (background worker done): median {timings['recheck'] * 1000:.0f} ms "
+        "(target <= 100 ms)"
+    )
+    print(f"peak RSS: {peak_rss_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
