@@ -24,12 +24,14 @@ from translator.core.models import (
 )
 from translator.store.base import NewDocument, ProjectStore
 from translator.store.check_queries import CheckQueries
+from translator.store.export_queries import ExportQueries
 from translator.store.glossary_queries import GlossaryQueries
 from translator.store.mt_queries import MtQueries
 from translator.store.review_queries import ReviewQueries
 from translator.store.rows import (
     _DOCUMENT_COLUMNS,
     _PARAGRAPH_COLUMNS,
+    LIVE_PARAGRAPH,
     _document,
     _paragraph,
     _status_or_none,
@@ -40,7 +42,13 @@ from translator.store.update_queries import UpdateQueries
 
 
 class SqliteStore(
-    MtQueries, GlossaryQueries, CheckQueries, ReviewQueries, UpdateQueries, ProjectStore
+    MtQueries,
+    GlossaryQueries,
+    CheckQueries,
+    ReviewQueries,
+    UpdateQueries,
+    ExportQueries,
+    ProjectStore,
 ):
     """One project's database file. Open several on one file for concurrent sessions."""
 
@@ -238,7 +246,8 @@ class SqliteStore(
     # -- paragraphs -----------------------------------------------------------------
     def paragraphs(self, document_id: int) -> list[Paragraph]:
         rows = self._db.execute(
-            f"SELECT {_PARAGRAPH_COLUMNS} FROM paragraphs WHERE document_id = ? ORDER BY position",
+            f"SELECT {_PARAGRAPH_COLUMNS} FROM paragraphs WHERE document_id = ? "
+            f"AND {LIVE_PARAGRAPH} ORDER BY position",
             (document_id,),
         )
         return [_paragraph(row) for row in rows]
@@ -262,10 +271,13 @@ class SqliteStore(
     def status_counts(self, document_id: int | None = None) -> StatusCounts:
         counts = StatusCounts()
         if document_id is None:
-            rows = self._db.execute("SELECT status, COUNT(*) FROM paragraphs GROUP BY status")
+            rows = self._db.execute(
+                f"SELECT status, COUNT(*) FROM paragraphs WHERE {LIVE_PARAGRAPH} GROUP BY status"
+            )
         else:
             rows = self._db.execute(
-                "SELECT status, COUNT(*) FROM paragraphs WHERE document_id = ? GROUP BY status",
+                "SELECT status, COUNT(*) FROM paragraphs WHERE document_id = ? "
+                f"AND {LIVE_PARAGRAPH} GROUP BY status",
                 (document_id,),
             )
         for status, count in rows:
@@ -275,7 +287,8 @@ class SqliteStore(
     def status_counts_by_document(self) -> dict[int, StatusCounts]:
         result: dict[int, StatusCounts] = {}
         rows = self._db.execute(
-            "SELECT document_id, status, COUNT(*) FROM paragraphs GROUP BY document_id, status"
+            "SELECT document_id, status, COUNT(*) FROM paragraphs "
+            f"WHERE {LIVE_PARAGRAPH} GROUP BY document_id, status"
         )
         for document_id, status, count in rows:
             result.setdefault(document_id, StatusCounts()).add(ReviewStatus(status), count)
@@ -321,6 +334,11 @@ class SqliteStore(
         now = utc_now()
         with self.transaction() as db:
             current = self.paragraph(paragraph_id)
+            if current.is_archived:
+                raise TranslatorError(
+                    f"paragraph {paragraph_id} was removed from its source by an update "
+                    "(archived); it can no longer be changed"
+                )
             new_target = current.target_text if target_text is None else target_text
             if current.version != expected_version:
                 raise ParagraphConflict(
