@@ -24,6 +24,8 @@ demo: $(STAMP)
 	@rm -rf $(DEMO)
 	$(BIN)/translator init $(DEMO) --name demo
 	$(BIN)/translator --project $(DEMO) import $(SAMPLES)
+	$(BIN)/translator --project $(DEMO) translate --skip-missing
+	$(BIN)/translator --project $(DEMO) check --kind name-variant --kind number-mismatch
 	$(BIN)/translator --project $(DEMO) status
 
 lint: $(STAMP)

@@ -49,6 +49,15 @@ device = "auto"
 compute_type = "auto"
 beam_size = 2
 max_batch_size = 32
+
+[glossary]
+# English form of article references: "long" = Part 2 of Article 20.3 of the Code of
+# Administrative Offences; "short" = Art. 20.3(2) CAO.
+article_style = "long"
+
+[export]
+# Language tags written into TMX/XLIFF (English defaults to house_style.english_variant).
+# language_tags = {{ ru = "ru-RU", en = "en-GB" }}
 """
 
 DEFAULT_MAX_FILE_MB = 20
