@@ -50,6 +50,23 @@ def store(project: Project) -> Iterator[ProjectStore]:
         yield opened
 
 
+def set_setting(config_path: Path, table: str, key: str, toml_value: str) -> None:
+    """Set `key = toml_value` in `[table]` of translator.toml, as a person editing it would:
+    replacing the key if present, adding it under the table's header, or adding the table."""
+    lines = config_path.read_text(encoding="utf-8").splitlines()
+    header = f"[{table}]"
+    if header not in (line.strip() for line in lines):
+        lines += ["", header]
+    start = next(i for i, line in enumerate(lines) if line.strip() == header)
+    end = next(
+        (i for i in range(start + 1, len(lines)) if lines[i].lstrip().startswith("[")),
+        len(lines),
+    )
+    kept = [line for line in lines[start + 1 : end] if not line.split("=", 1)[0].strip() == key]
+    lines[start + 1 : end] = [f"{key} = {toml_value}", *kept]
+    config_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def require_tool(name: str) -> str:
     """Path of a system tool a test needs. Elsewhere a missing tool skips with a reason;
     under .ci/run (TRANSLATOR_CI=1, which installs them) it fails, so CI never skips."""

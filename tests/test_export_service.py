@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import set_setting
 from tests.test_formats_base import (
     add_approved_document,
     add_draft_document,
@@ -102,8 +103,7 @@ def test_bad_language_tags_setting_names_the_file(
     project: Project, store: ProjectStore, tmp_path: Path
 ) -> None:
     add_approved_document(store)
-    with project.config_path.open("a", encoding="utf-8") as config:
-        config.write("\n[export]\nlanguage_tags = 3\n")
+    set_setting(project.config_path, "export", "language_tags", "3")
     with pytest.raises(TranslatorError, match=r"translator\.toml: export\.language_tags"):
         publishing.export(project, store, format="tmx", out=tmp_path / "a.tmx")
 

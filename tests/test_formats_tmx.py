@@ -7,6 +7,7 @@ from pathlib import Path
 from lxml import etree
 from translate.storage import tmx as tt_tmx
 
+from tests.conftest import set_setting
 from tests.test_formats_base import (
     FormatContract,
     ReadUnit,
@@ -49,8 +50,7 @@ def test_language_tags_come_from_translator_toml(
     project: Project, store: ProjectStore, tmp_path: Path
 ) -> None:
     add_approved_document(store)
-    with project.config_path.open("a", encoding="utf-8") as config:
-        config.write('\n[export]\nlanguage_tags = { en = "en-US" }\n')
+    set_setting(project.config_path, "export", "language_tags", '{ en = "en-US" }')
     out = tmp_path / "tm.tmx"
     publishing.export(project, store, format="tmx", out=out)
     tags = {tuv.get(XML_LANG) for tuv in etree.parse(str(out)).getroot().iter("tuv")}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import RunCli, write
+from tests.conftest import RunCli, set_setting, write
 from tests.test_glossary_tbx import BILLION_LAUGHS, V3
 from translator import services
 from translator.glossary.model import TermStatus
@@ -127,8 +127,7 @@ def test_terms_in_text_gives_required_renderings(project: Project, store: Projec
 
 def test_article_style_setting(project: Project, store: ProjectStore) -> None:
     assert glossary_service.article_style(project) is ArticleStyle.LONG
-    with project.config_path.open("a", encoding="utf-8") as config:
-        config.write('\n[glossary]\narticle_style = "Art. 20.3(2) CAO"\n')
+    set_setting(project.config_path, "glossary", "article_style", '"Art. 20.3(2) CAO"')
     assert glossary_service.article_style(project) is ArticleStyle.SHORT
     found = glossary_service.terms_in_text(project, store, "по ч. 2 ст. 20.3 КоАП РФ", "ru")
     assert [o.target for o in found] == ["Art. 20.3(2) CAO"]
