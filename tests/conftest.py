@@ -62,7 +62,7 @@ def set_setting(config_path: Path, table: str, key: str, toml_value: str) -> Non
         (i for i in range(start + 1, len(lines)) if lines[i].lstrip().startswith("[")),
         len(lines),
     )
-    kept = [line for line in lines[start + 1 : end] if not line.split("=", 1)[0].strip() == key]
+    kept = [line for line in lines[start + 1 : end] if line.split("=", 1)[0].strip() != key]
     lines[start + 1 : end] = [f"{key} = {toml_value}", *kept]
     config_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 

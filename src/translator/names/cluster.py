@@ -16,14 +16,20 @@ How it decides, and why:
   equals a rendering of a Russian name in the same paragraph is linked to that name.
 - Typo candidates are found by indexing keys under their slip signatures (see
   `keys.slip_signatures`), never by comparing all pairs of names.
+- Each paragraph is first reduced to its contribution (`name_contribution`: the names of
+  its English side, each with the Russian form it is tied to). Clustering reads only the
+  distinct contributions, each with the paragraphs that make it, so it costs the number of
+  distinct name sets, not of paragraphs: a re-check after a save recomputes the clusters
+  from the stored contributions in milliseconds.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from translator.names.extract import extract_names, russian_forms, russian_words
 from translator.names.keys import latin_key, slip_signatures, typo_kind
@@ -55,16 +61,19 @@ class _Pool:
     slips: dict[str, str] = field(default_factory=dict)  # key -> "doubled letter" ...
     fixes: dict[str, str] = field(default_factory=dict)  # key -> Russian word of a lone typo
 
-    def add(self, spelling: str, paragraph_id: int, confirmed: bool, link: str | None) -> None:
+    def add(
+        self, spelling: str, paragraph_ids: Sequence[int], confirmed: bool, link: str | None
+    ) -> None:
+        """One spelling written once in each of `paragraph_ids`."""
         key = latin_key(spelling)
         if not key:
             return
-        self.spellings[key][spelling] += 1
-        self.paragraphs[spelling].append(paragraph_id)
+        self.spellings[key][spelling] += len(paragraph_ids)
+        self.paragraphs[spelling].extend(paragraph_ids)
         if confirmed:
             self.confirmed.add(key)
         if link is not None:
-            self.links[key][link] += 1
+            self.links[key][link] += len(paragraph_ids)
 
     def count(self, key: str) -> int:
         return sum(self.spellings[key].values())
@@ -106,12 +115,65 @@ def _sides(unit: NameUnit) -> tuple[str, str]:
     return english, russian
 
 
+class NameItem(NamedTuple):
+    """One name of a paragraph's English side, as clustering needs it.
+
+    A person: `first` and `word` (the surname), either may be None. Another name word
+    ("word" role): `word`, and `confirmed` False for a lone word opening a sentence.
+    `first_link` and `link` are the Russian forms of the same paragraph that the first name
+    and the word romanise (None when none does).
+    """
+
+    role: str  # "person" or "word"
+    first: str | None
+    word: str | None
+    confirmed: bool
+    first_link: str | None
+    link: str | None
+
+
+Contribution = tuple[NameItem, ...]
+
+
+def name_contribution(unit: NameUnit) -> Contribution:
+    """What one paragraph adds to the clusters: its English names, tied to its Russian side."""
+    english, russian = _sides(unit)
+    if not english:
+        return ()
+    mentions = extract_names(english, "en")
+    if not mentions:
+        return ()
+    forms = _russian_keys(russian) if russian else {}
+    return tuple(_items(mentions, forms))
+
+
+def _items(mentions: list[NameMention], forms: dict[str, str]) -> Iterable[NameItem]:
+    for mention in mentions:
+        if mention.kind == "person":
+            first, surname = mention.first, mention.surname
+            yield NameItem(
+                "person",
+                first,
+                surname,
+                True,
+                None if first is None else forms.get(latin_key(first)),
+                None if surname is None else forms.get(latin_key(surname)),
+            )
+            continue
+        for word in mention.words:
+            lower = word.lower()
+            if lower in ORGANISATION_WORDS or lower in COMMON_WORDS:
+                continue
+            link = forms.get(latin_key(word))
+            yield NameItem("word", None, word, not mention.sentence_start, None, link)
+
+
 @dataclass
 class _Occurrence:
-    paragraph_id: int
+    paragraph_ids: Sequence[int]
+    group: int  # the contribution it came from: people of one paragraph share it
     first: str | None
     surname: str | None
-    initial: str | None = None
 
 
 class _Collector:
@@ -120,44 +182,39 @@ class _Collector:
     def __init__(self) -> None:
         self.words = _Pool()
         self.people: list[_Occurrence] = []  # first + surname
-        self.lone_firsts: list[tuple[str, int]] = []
+        self.lone_firsts: list[tuple[str, Sequence[int], int]] = []
         self.first_links: dict[str, Counter[str]] = defaultdict(Counter)
-        self.later_words: list[tuple[str, int, bool, str | None]] = []
+        self.later_words: list[tuple[str, Sequence[int], int, bool, str | None]] = []
 
-    def add(self, paragraph_id: int, mentions: list[NameMention], russian: dict[str, str]) -> None:
-        for mention in mentions:
-            if mention.kind == "person":
-                self._person(paragraph_id, mention, russian)
-                continue
-            for word in mention.words:
-                lower = word.lower()
-                if lower in ORGANISATION_WORDS or lower in COMMON_WORDS:
-                    continue
-                link = russian.get(latin_key(word))
-                self.later_words.append((word, paragraph_id, not mention.sentence_start, link))
+    def add(self, paragraph_ids: Sequence[int], group: int, contribution: Contribution) -> None:
+        """The contribution made, identically, by each of `paragraph_ids`."""
+        for item in contribution:
+            if item.role == "person":
+                self._person(paragraph_ids, group, item)
+            elif item.word is not None:
+                self.later_words.append(
+                    (item.word, paragraph_ids, group, item.confirmed, item.link)
+                )
 
-    def _person(self, paragraph_id: int, mention: NameMention, russian: dict[str, str]) -> None:
-        if mention.first is not None:
-            link = russian.get(latin_key(mention.first))
-            if link is not None:
-                self.first_links[latin_key(mention.first)][link] += 1
-        if mention.surname is None:
-            if mention.first is not None:
-                self.lone_firsts.append((mention.first, paragraph_id))
+    def _person(self, paragraph_ids: Sequence[int], group: int, item: NameItem) -> None:
+        if item.first is not None and item.first_link is not None:
+            self.first_links[latin_key(item.first)][item.first_link] += len(paragraph_ids)
+        if item.word is None:
+            if item.first is not None:
+                self.lone_firsts.append((item.first, paragraph_ids, group))
             return
-        self.words.add(mention.surname, paragraph_id, True, russian.get(latin_key(mention.surname)))
-        initial = mention.initials[0][0] if mention.initials else None
-        self.people.append(_Occurrence(paragraph_id, mention.first, mention.surname, initial))
+        self.words.add(item.word, paragraph_ids, True, item.link)
+        self.people.append(_Occurrence(paragraph_ids, group, item.first, item.word))
 
     def finish_words(self) -> None:
         """Single words: a known surname, a first name alone, or another name word."""
         firsts = first_name_keys()
-        for word, paragraph_id, confirmed, link in self.later_words:
+        for word, paragraph_ids, group, confirmed, link in self.later_words:
             key = latin_key(word)
             if key not in self.words.spellings and key in firsts:
-                self.lone_firsts.append((word, paragraph_id))
+                self.lone_firsts.append((word, paragraph_ids, group))
                 continue
-            self.words.add(word, paragraph_id, confirmed, link)
+            self.words.add(word, paragraph_ids, confirmed, link)
 
 
 def _candidate_pairs(keys: Iterable[str]) -> Iterable[tuple[str, str]]:
@@ -314,17 +371,39 @@ def find_name_variants(
     """
     if house_scheme.lower() not in SCHEMES:
         render("", house_scheme)  # raises the ValueError naming the schemes
+    by_contribution: dict[Contribution, list[int]] = {}
+    for unit in units:
+        contribution = name_contribution(unit)
+        if contribution:
+            by_contribution.setdefault(contribution, []).append(unit.paragraph_id)
+    return cluster_contributions(
+        by_contribution.items(), house_scheme=house_scheme, preferred=preferred
+    )
+
+
+def cluster_contributions(
+    contributions: Iterable[tuple[Contribution, Sequence[int]]],
+    *,
+    house_scheme: str = DEFAULT_SCHEME,
+    preferred: Mapping[str, str] | None = None,
+) -> list[NameVariantCluster]:
+    """`find_name_variants` over distinct contributions, each with the paragraphs making it.
+
+    Contributions are taken in order of their first paragraph id, so the result does not
+    depend on the order they are read in (a full run and a re-check agree).
+    """
+    if house_scheme.lower() not in SCHEMES:
+        render("", house_scheme)  # raises the ValueError naming the schemes
     settings = _Settings(
         house_scheme.lower(), {key.casefold(): value for key, value in (preferred or {}).items()}
     )
     collector = _Collector()
-    for unit in units:
-        english, russian = _sides(unit)
-        if not english:
-            continue
-        mentions = extract_names(english, "en")
-        if mentions:
-            collector.add(unit.paragraph_id, mentions, _russian_keys(russian) if russian else {})
+    ordered = sorted(
+        ((sorted(ids), contribution) for contribution, ids in contributions if ids),
+        key=lambda pair: pair[0][0],
+    )
+    for group, (paragraph_ids, contribution) in enumerate(ordered):
+        collector.add(paragraph_ids, group, contribution)
     collector.finish_words()
     words = collector.words
     # Sentence-initial words nobody confirmed are ordinary words, unless they are typos.
@@ -415,11 +494,11 @@ def _people(collector: _Collector) -> _People:
         link = collector.first_links.get(first_key)
         firsts[root].add(
             occurrence.first,
-            occurrence.paragraph_id,
+            occurrence.paragraph_ids,
             True,
             link.most_common(1)[0][0] if link else None,
         )
-        mentions[(root, first_key)] += 1
+        mentions[(root, first_key)] += len(occurrence.paragraph_ids)
     for pool in firsts.values():
         _merge_typos(pool)
     _attach_lone_firsts(collector, firsts)
@@ -436,7 +515,7 @@ def _people(collector: _Collector) -> _People:
 def _attach_lone_firsts(collector: _Collector, firsts: dict[str, _Pool]) -> None:
     """ "Dmitrii" alone counts for the one person of that first name in the same paragraph,
     or for the only person with that first name; otherwise it is left out."""
-    by_paragraph: dict[int, set[tuple[str, str]]] = defaultdict(set)
+    by_group: dict[int, set[tuple[str, str]]] = defaultdict(set)  # people per paragraph
     words = collector.words
     for occurrence in collector.people:
         if occurrence.first is None or occurrence.surname is None:
@@ -444,17 +523,15 @@ def _attach_lone_firsts(collector: _Collector, firsts: dict[str, _Pool]) -> None
         surname_key = latin_key(occurrence.surname)
         if surname_key in words.spellings:
             root = words.root(surname_key)
-            by_paragraph[occurrence.paragraph_id].add(
-                (root, firsts[root].root(latin_key(occurrence.first)))
-            )
+            by_group[occurrence.group].add((root, firsts[root].root(latin_key(occurrence.first))))
     owners: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for people in by_paragraph.values():
+    for people in by_group.values():
         for person in people:
             owners[person[1]].add(person)
-    for first, paragraph_id in collector.lone_firsts:
+    for first, paragraph_ids, group in collector.lone_firsts:
         key = latin_key(first)
-        here = {person for person in by_paragraph.get(paragraph_id, ()) if person[1] == key}
+        here = {person for person in by_group.get(group, ()) if person[1] == key}
         chosen = here if len(here) == 1 else owners.get(key, set())
         if len(chosen) == 1:
             ((root, _),) = chosen
-            firsts[root].add(first, paragraph_id, True, None)
+            firsts[root].add(first, paragraph_ids, True, None)

@@ -91,8 +91,10 @@ class ReviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = self.document.name
         self.sub_title = self.workbench_app.actor.describe()
+        paragraphs = self.query_one(ParagraphList)
+        self.watch(paragraphs, "cursor", self._cursor_moved, init=False)
         self.reload_rows()
-        self.query_one(ParagraphList).focus()
+        paragraphs.focus()
 
     # -- the list -------------------------------------------------------------------
     def reload_rows(self, keep_paragraph: int | None = None) -> None:
@@ -146,12 +148,23 @@ class ReviewScreen(Screen[None]):
     def _current_id(self) -> int | None:
         return self.current.id if self.current is not None else None
 
+    def _cursor_moved(self) -> None:
+        """Show the paragraph under the cursor in the same call as the cursor move, so the
+        list and the detail are painted in one frame; the Highlighted message arrives a
+        message hop later, after the screen may already have painted the list alone."""
+        row = self.query_one(ParagraphList).current
+        if row is not None:
+            self._select(row.paragraph_id)
+
     @on(ParagraphList.Highlighted)
     def highlighted(self, event: ParagraphList.Highlighted) -> None:
-        if self.current is not None and self.current.id == event.row.paragraph_id:
+        self._select(event.row.paragraph_id)
+
+    def _select(self, paragraph_id: int) -> None:
+        if self.current is not None and self.current.id == paragraph_id:
             return
         self.save_if_changed()
-        self.show_paragraph(event.row.paragraph_id)
+        self.show_paragraph(paragraph_id)
 
     # -- the selected paragraph -----------------------------------------------------
     def show_paragraph(self, paragraph_id: int) -> None:
@@ -184,20 +197,25 @@ class ReviewScreen(Screen[None]):
             "#machine",
             Text(machine) if machine is not None else Text("(no machine translation yet)", "dim"),
         )
-        target.load_text(paragraph.target_text)
+        if target.text != paragraph.target_text:
+            target.load_text(paragraph.target_text)
         self._set_text("#terms", _terms_text(detail.terms))
         self._set_text("#findings", _findings_text(detail.findings))
 
     def _set_text(self, selector: str, text: Text) -> None:
         """Update a panel, re-running the screen layout only when its height changes: a
-        layout pass costs ~20 ms, which would dominate moving through paragraphs."""
+        layout pass reflows and repaints the whole screen (~5 ms, a second frame). The
+        panels reserve lines in review.tcss (min-height), so a typical paragraph fits and
+        moving through them never changes a height."""
         widget = self.query_one(selector, Static)
         width = widget.content_region.width or 60
         lines = len(text.wrap(self.app.console, width)) if text.plain else 1
-        if widget.id in self._shown and self._shown[widget.id] == (text, lines):
+        height = max(lines, _reserved_lines(widget))
+        shown = self._shown.get(widget.id or "")
+        if shown is not None and shown == (text, height):
             return
-        same_height = self._shown.get(widget.id or "", (None, -1))[1] == lines
-        self._shown[widget.id or ""] = (text, lines)
+        same_height = shown is not None and shown[1] == height
+        self._shown[widget.id or ""] = (text, height)
         widget.update(text, layout=not same_height)
 
     def _refresh_row(self, paragraph: Paragraph) -> None:
@@ -492,6 +510,12 @@ class ReviewScreen(Screen[None]):
                 self.show_paragraph(self.current.id)
 
 
+def _reserved_lines(widget: Static) -> int:
+    """The lines a panel keeps whatever it shows (its min-height in cells), 0 if none."""
+    min_height = widget.styles.min_height
+    return (min_height.cells or 0) if min_height is not None else 0
+
+
 def _terms_text(terms: list[workbench.TermHint] | None) -> Text:
     if terms is None:
         return Text("(no glossary)", style="dim")
@@ -502,6 +526,7 @@ def _terms_text(terms: list[workbench.TermHint] | None) -> Text:
         text.append(hint.source, style="bold")
         text.append(" → ")
         text.append(hint.target + "\n", style="green")
+    text.rstrip()
     return text
 
 
@@ -516,6 +541,7 @@ def _findings_text(findings: list[workbench.FindingLine] | None) -> Text:
         text.append(f"{line.severity:<8}", style=f"bold {colours.get(line.severity, 'white')}")
         text.append(f"{line.kind}: ", style="bold")
         text.append(line.message + "\n")
+    text.rstrip()
     return text
 
 

@@ -33,5 +33,9 @@ class StatusBadge(Static):
 
     DEFAULT_CSS = "StatusBadge { width: 10; height: 1; }"
 
+    shown: ReviewStatus | None = None
+
     def show(self, status: ReviewStatus) -> None:
-        self.update(status_text(status), layout=False)  # fixed size: no layout pass
+        if status is not self.shown:  # moving between paragraphs mostly keeps the status
+            self.shown = status
+            self.update(status_text(status), layout=False)  # fixed size: no layout pass
