@@ -85,6 +85,13 @@ def _broken(packages: Packages, tmp_path: Path, kind: str) -> Path:
         with zipfile.ZipFile(target, "a") as archive:
             archive.writestr(f"{root}/metadata.json", json.dumps({"from_code": "ru"}))
         return target
+    if kind in ("code-traversal", "code-absolute"):
+        rezip(packages.ru_en, target, {f"{root}/metadata.json": None})
+        code = "en/../../victim" if kind == "code-traversal" else "/tmp/victim"
+        metadata = {"type": "translate", "from_code": "ru", "to_code": code, "package_version": "1"}
+        with zipfile.ZipFile(target, "a") as archive:
+            archive.writestr(f"{root}/metadata.json", json.dumps(metadata))
+        return target
     if kind in ("traversal", "absolute"):
         rezip(packages.ru_en, target, {})
         evil = "../x" if kind == "traversal" else "/tmp/x"
@@ -104,6 +111,8 @@ def _broken(packages: Packages, tmp_path: Path, kind: str) -> Path:
         ("bad-tokenizer", "sentencepiece.model cannot be loaded"),
         ("no-model", "no model/model.bin"),
         ("traversal", "entry '../x' would escape the folder"),
+        ("code-traversal", "is not a language code"),
+        ("code-absolute", "is not a language code"),
         ("absolute", "entry '/tmp/x' would escape the folder"),
     ],
 )
@@ -121,6 +130,7 @@ def test_bad_packages_are_refused_with_one_line(
     assert message in lines[0]
     assert sorted(p.name for p in packages_dir().iterdir()) == before
     assert not (tmp_path / "x").exists()
+    assert not list(packages_dir().parent.glob("victim*"))
     assert [m.pair for m in installed_models()] == ["en→ru"]
 
 

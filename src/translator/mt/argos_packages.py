@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -160,6 +161,11 @@ def _package_root(path: Path, archive: zipfile.ZipFile) -> str:
     return roots.pop()
 
 
+# Language codes name the install folder: nothing else (no "/", "..") may reach a path.
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})?")
+MAX_UNPACKED_BYTES = 4 * 2**30  # real Argos models are 50-300 MB: a bigger zip is a bomb
+
+
 def _read_metadata(path: Path, archive: zipfile.ZipFile, root: str) -> dict[str, object]:
     names = set(archive.namelist())
     if f"{root}/metadata.json" not in names:
@@ -172,6 +178,17 @@ def _read_metadata(path: Path, archive: zipfile.ZipFile, root: str) -> dict[str,
         isinstance(metadata.get(key), str) and metadata.get(key) for key in ("from_code", "to_code")
     ):
         raise ModelPackageError(f"{path}: metadata.json lacks from_code/to_code")
+    for key in ("from_code", "to_code"):
+        if not LANGUAGE_CODE.fullmatch(str(metadata[key])):
+            raise ModelPackageError(
+                f"{path}: metadata.json {key} {str(metadata[key])[:40]!r} is not a language code"
+            )
+    unpacked_size = sum(info.file_size for info in archive.infolist())
+    if unpacked_size > MAX_UNPACKED_BYTES:
+        raise ModelPackageError(
+            f"{path}: unpacks to {unpacked_size // 2**20} MB, more than any Argos model "
+            f"({MAX_UNPACKED_BYTES // 2**20} MB); refused"
+        )
     if not any(name.startswith(f"{root}/model/") and name.endswith("model.bin") for name in names):
         raise ModelPackageError(f"{path}: not an Argos model (no model/model.bin)")
     if f"{root}/sentencepiece.model" not in names:
@@ -218,6 +235,8 @@ def _move_into_place(unpacked: Path, root_dir: Path, metadata: dict[str, object]
     from_code, to_code = str(metadata["from_code"]), str(metadata["to_code"])
     previous = find_model(from_code, to_code)
     target = root_dir / f"translate-{from_code}_{to_code}"
+    if target.resolve().parent != root_dir.resolve():  # never delete or write outside it
+        raise ModelPackageError(f"{target}: outside the models folder; refused")
     retired: Path | None = None
     if previous is not None:
         retired = previous.path.rename(previous.path.with_name(f".retired-{previous.path.name}"))
