@@ -117,3 +117,38 @@ def group_members(
         for key, value in check.group_entries(unit).items():
             groups[key].append(GroupMember(unit.paragraph_id, value))
     return groups
+
+
+class ContributionProjectCheck(ProjectCheck):
+    """A project check whose findings depend only on what each paragraph contributes (e.g.
+    the names it mentions), not on the rest of its text.
+
+    The runner stores every paragraph's `contribution` in the index; a save that leaves the
+    contribution unchanged changes no finding, and one that changes it re-runs
+    `check_contributions` over the stored contributions, without reading any text.
+    """
+
+    @abstractmethod
+    def contribution(self, unit: CheckUnit) -> str:
+        """This unit's contribution, serialised ("" for none)."""
+
+    @abstractmethod
+    def check_contributions(
+        self, contributions: Sequence[tuple[str, Sequence[int]]]
+    ) -> Iterable[Finding]:
+        """Findings from the distinct non-empty contributions, each with its paragraphs."""
+
+    def check_project(self, units: Sequence[CheckUnit]) -> Iterable[Finding]:
+        yield from self.check_contributions(list(contributions_of(self, units).items()))
+
+
+def contributions_of(
+    check: ContributionProjectCheck, units: Iterable[CheckUnit]
+) -> dict[str, list[int]]:
+    """Distinct non-empty contributions of `units` -> their paragraph ids."""
+    paragraphs: defaultdict[str, list[int]] = defaultdict(list)
+    for unit in units:
+        contribution = check.contribution(unit)
+        if contribution:
+            paragraphs[contribution].append(unit.paragraph_id)
+    return paragraphs

@@ -2,20 +2,31 @@
 
 A project check, because the question is about all paragraphs at once: "Dmitrii" in one
 document and "Dmitry" in another are each fine alone. The work is done by
-`translator.names.find_name_variants`; this class only turns its clusters into findings.
+`translator.names`; this class only turns its clusters into findings.
+
+It is a contribution check: each paragraph's contribution is its names (with the Russian
+forms they are tied to), serialised, so a save that leaves a paragraph's names as they were
+changes no finding, and one that changes them re-clusters the stored contributions only.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Self
 
-from translator.checks.base import CheckContext, CheckUnit, ProjectCheck
+from translator.checks.base import CheckContext, CheckUnit, ContributionProjectCheck
 from translator.core.findings import Finding, Severity
-from translator.names import NameUnit, NameVariantCluster, find_name_variants
+from translator.names import NameUnit, NameVariantCluster
+from translator.names.cluster import (
+    Contribution,
+    NameItem,
+    cluster_contributions,
+    name_contribution,
+)
 
 
-class NameVariantCheck(ProjectCheck):
+class NameVariantCheck(ContributionProjectCheck):
     """One finding per cluster of spellings; an error for typos and for a linked entity."""
 
     kind = "name-variant"
@@ -33,8 +44,10 @@ class NameVariantCheck(ProjectCheck):
     def from_context(cls, context: CheckContext) -> Self:
         return cls(house_scheme=context.house_scheme)
 
-    def check_project(self, units: Sequence[CheckUnit]) -> Iterable[Finding]:
-        name_units = [
+    def contribution(self, unit: CheckUnit) -> str:
+        if unit.duplicate_of is not None:
+            return ""  # a duplicate would count its original's names twice
+        items = name_contribution(
             NameUnit(
                 unit.paragraph_id,
                 unit.source_lang,
@@ -42,11 +55,18 @@ class NameVariantCheck(ProjectCheck):
                 unit.target_lang,
                 unit.target_text,
             )
-            for unit in units
-            if unit.duplicate_of is None  # a duplicate would count its original's names twice
+        )
+        return json.dumps(items, ensure_ascii=False, separators=(",", ":")) if items else ""
+
+    def check_contributions(
+        self, contributions: Sequence[tuple[str, Sequence[int]]]
+    ) -> Iterable[Finding]:
+        parsed: list[tuple[Contribution, Sequence[int]]] = [
+            (tuple(NameItem(*item) for item in json.loads(text)), paragraph_ids)
+            for text, paragraph_ids in contributions
         ]
-        clusters = find_name_variants(
-            name_units, house_scheme=self.house_scheme, preferred=self.preferred
+        clusters = cluster_contributions(
+            parsed, house_scheme=self.house_scheme, preferred=self.preferred
         )
         for cluster in clusters:
             yield self._finding(cluster)

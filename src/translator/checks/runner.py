@@ -3,6 +3,8 @@
 Pure functions over units; the services load units from the store and store the results.
 Grouped project checks (base.GroupedProjectCheck) report per group, and the groups' members
 are kept in an index, so a re-check touches only the groups the changed unit left or joined.
+Contribution checks (base.ContributionProjectCheck) keep each unit's contribution in the same
+index (as the group key, with an empty value), so a re-check reads contributions, not texts.
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ from dataclasses import dataclass, field
 from translator.checks.base import (
     CheckContext,
     CheckUnit,
+    ContributionProjectCheck,
     GroupedProjectCheck,
     GroupMember,
     ParagraphCheck,
     ProjectCheck,
+    contributions_of,
     group_members,
 )
 from translator.checks.registry import PARAGRAPH_CHECKS, PROJECT_CHECKS
@@ -69,6 +73,15 @@ class CheckSuite:
     def grouped_checks(self) -> list[GroupedProjectCheck]:
         return [c for c in self.project_checks if isinstance(c, GroupedProjectCheck)]
 
+    @property
+    def contribution_checks(self) -> list[ContributionProjectCheck]:
+        return [c for c in self.project_checks if isinstance(c, ContributionProjectCheck)]
+
+    @property
+    def indexed_kinds(self) -> list[str]:
+        """Kinds whose full run rebuilds their part of the index."""
+        return [c.kind for c in (*self.grouped_checks, *self.contribution_checks)]
+
 
 @dataclass
 class RunResult:
@@ -92,6 +105,13 @@ def run_project_checks(checks: Sequence[ProjectCheck], units: Sequence[CheckUnit
             for key, members in group_members(check, units).items():
                 result.index.extend((check.kind, key, m.paragraph_id, m.value) for m in members)
                 result.findings.extend((f, key) for f in check.check_group(key, members))
+        elif isinstance(check, ContributionProjectCheck):
+            contributions = contributions_of(check, units)
+            result.index.extend(
+                (check.kind, text, pid, "") for text, ids in contributions.items() for pid in ids
+            )
+            findings = check.check_contributions(list(contributions.items()))
+            result.findings.extend((f, None) for f in findings)
         else:
             result.findings.extend((f, None) for f in check.check_project(units))
     return result

@@ -81,6 +81,8 @@ class TermForbiddenCheck(_GlossaryCheck):
     def check(self, unit: CheckUnit) -> Iterable[Finding]:
         if not unit.target_text.strip():
             return
+        if not self.index.may_hold_forbidden(unit.target_text, unit.target_lang):
+            return
         for match in self.index.find(unit.target_text, unit.target_lang):
             if match.term is None or match.term.status.value != "forbidden":
                 continue

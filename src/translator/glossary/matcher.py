@@ -24,6 +24,8 @@ TOKEN = re.compile(r"[^\W_]+(?:[-‑'’][^\W_]+)*['’]?|[^\w\s]")
 QUOTES = frozenset("«»\"“”„‘’'‹›")
 MAX_READINGS = 32  # lemma combinations per term; beyond that a term is keyed by its first ones
 _END = ""  # trie key holding the entries that end at a node (no word key is empty)
+_RANK = {status: rank for rank, status in enumerate(TermStatus)}  # TermStatus.rank, cached
+_WORD_SURFACES = re.compile(r"[^\W_]+(?:[-‑'’][^\W_]+)*['’]?")  # TOKEN's words
 
 
 class TermMatch(NamedTuple):
@@ -43,6 +45,10 @@ class TermMatch(NamedTuple):
     def status(self) -> TermStatus:
         return self.term.status if self.term is not None else TermStatus.PREFERRED
 
+    @property
+    def rank(self) -> int:
+        return _RANK[self.term.status] if self.term is not None else 0
+
 
 @dataclass(frozen=True, slots=True)
 class _Entry:
@@ -60,12 +66,18 @@ def tokenize(text: str, lang: str = "ru") -> list[tuple[int, int, str]]:
     English hyphenated words are split ("strict-regime" = "strict regime"), since English
     spells compounds both ways; Russian ones stay whole («колония-поселение» is one lemma).
     """
+    if lang != "en" or ("-" not in text and "‑" not in text):
+        return [
+            (m.start(), m.end(), surface)
+            for m in TOKEN.finditer(text)
+            if (surface := m.group()) not in QUOTES
+        ]
     tokens = []
     for m in TOKEN.finditer(text):
         surface = m.group()
         if surface in QUOTES:
             continue
-        if (lang == "en" and "-" in surface) or (lang == "en" and "‑" in surface):
+        if "-" in surface or "‑" in surface:
             offset = m.start()
             for part in _HYPHEN.split(surface):
                 tokens.append((offset, offset + len(part), part))
@@ -105,6 +117,16 @@ class GlossaryIndex:
             for term in concept.terms:
                 if term.lang in self._tries:
                     self._insert(concept, term)
+        # Per surface form: whether it can start any term / a forbidden one. A text none of
+        # whose words can start a term skips tokenising and the trie walk altogether.
+        self._can_start: dict[str, dict[str, tuple[bool, bool]]] = {"ru": {}, "en": {}}
+        self._forbidden_roots = {
+            lang: frozenset(key for key, node in trie.items() if _holds_forbidden(node))  # type: ignore[arg-type]
+            for lang, trie in self._tries.items()
+        }
+        self._renderings: dict[tuple[str, Term | None, object, str], str | None] = {}
+        self._last_found: tuple[str, str, list[TermMatch]] | None = None
+        self._word_initial: dict[str, bool] = {}  # lang -> every term starts with a word
 
     # -- building --------------------------------------------------------------------
     def _insert(self, concept: Concept, term: Term) -> None:
@@ -140,7 +162,10 @@ class GlossaryIndex:
 
     def find(self, text: str, lang: str) -> list[TermMatch]:
         """Non-overlapping matches in order of position (see the module docstring)."""
-        candidates = self._term_candidates(text, lang)
+        last = self._last_found  # the term checks ask twice about one target in a row
+        if last is not None and last[0] == text and last[1] == lang:
+            return list(last[2])
+        candidates = self._term_candidates(text, lang) if self._may_start(text, lang) else []
         for found in find_patterns(text, lang):
             candidates.append(
                 TermMatch(
@@ -154,7 +179,46 @@ class GlossaryIndex:
             )
         if len(candidates) > 1:
             candidates = _resolve_overlaps(candidates)
-        return candidates
+        self._last_found = (text, lang, candidates)
+        return list(candidates)
+
+    def _starts_of(self, surface: str, lang: str) -> tuple[bool, bool]:
+        """(can start a term, can start a forbidden term) for one surface word."""
+        known = self._can_start[lang].get(surface)
+        if known is None:
+            parts = _HYPHEN.split(surface) if lang == "en" else [surface]
+            trie = self._tries[lang]
+            forbidden = self._forbidden_roots[lang]
+            keys = [key for part in parts for key in self._word_keys(part, lang)]
+            known = (
+                any(key in trie for key in keys),
+                any(key in forbidden for key in keys),
+            )
+            self._can_start[lang][surface] = known
+        return known
+
+    def _may_start(self, text: str, lang: str, forbidden_only: bool = False) -> bool:
+        trie = self._tries.get(lang)
+        if not trie:
+            return False
+        if lang not in self._word_initial:
+            self._word_initial[lang] = all(_WORD_SURFACES.match(key) for key in trie)
+        if not self._word_initial[lang]:
+            return True  # a term starts with a mark ("№ ..."): words alone cannot tell
+        which = 1 if forbidden_only else 0
+        cache = self._can_start[lang]
+        for surface in _WORD_SURFACES.findall(text):
+            known = cache.get(surface)
+            if known is None:
+                known = self._starts_of(surface, lang)
+            if known[which]:
+                return True
+        return False
+
+    def may_hold_forbidden(self, text: str, lang: str) -> bool:
+        """False when no word of `text` can start a forbidden term (most texts): then
+        `find` would return no forbidden match, and need not run."""
+        return self._may_start(text, lang, forbidden_only=True)
 
     def _term_candidates(self, text: str, lang: str) -> list[TermMatch]:
         trie = self._tries.get(lang)
@@ -220,10 +284,17 @@ class GlossaryIndex:
     # -- renderings ------------------------------------------------------------------
     def rendering(self, match: TermMatch, target_lang: str) -> str | None:
         """The required target rendering of a match (house style for article references)."""
+        key = (match.concept, match.term, match.pattern, target_lang)
+        if key in self._renderings:
+            return self._renderings[key]
+        rendered: str | None
         if match.pattern is not None:
-            return match.pattern.render(target_lang, self.article_style)
-        term = self.rendering_term(match, target_lang)
-        return term.text if term else None
+            rendered = match.pattern.render(target_lang, self.article_style)
+        else:
+            term = self.rendering_term(match, target_lang)
+            rendered = term.text if term else None
+        self._renderings[key] = rendered
+        return rendered
 
     def rendering_term(self, match: TermMatch, target_lang: str) -> Term | None:
         """The concept's target rendering; an abbreviation renders as the target's accepted
@@ -253,7 +324,7 @@ class GlossaryIndex:
 def _resolve_overlaps(candidates: list[TermMatch]) -> list[TermMatch]:
     ranked = sorted(
         candidates,
-        key=lambda m: (-(m.end - m.start), m.start, m.status.rank, m.concept, m.term is None),
+        key=lambda m: (-(m.end - m.start), m.start, m.rank, m.concept, m.term is None),
     )
     chosen: list[TermMatch] = []
     for match in ranked:
@@ -261,3 +332,15 @@ def _resolve_overlaps(candidates: list[TermMatch]) -> list[TermMatch]:
             chosen.append(match)
     chosen.sort(key=lambda m: m.start)
     return chosen
+
+
+def _holds_forbidden(node: dict[str, object]) -> bool:
+    """Whether a trie node or any node below it ends a forbidden term."""
+    for key, child in node.items():
+        if key == _END:
+            entries: list[_Entry] = child  # type: ignore[assignment]
+            if any(entry.term.status is TermStatus.FORBIDDEN for entry in entries):
+                return True
+        elif _holds_forbidden(child):  # type: ignore[arg-type]
+            return True
+    return False

@@ -13,7 +13,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from translator.checks.base import CheckContext, CheckUnit
+from translator.checks import parallel
+from translator.checks.base import CheckContext, CheckUnit, ContributionProjectCheck
 from translator.checks.resolution import (
     apply_replacements,
     change_is_name_only,
@@ -38,6 +39,7 @@ from translator.store.check_queries import (
     NewFinding,
     StoredFinding,
     TargetChange,
+    fingerprint,
 )
 
 __all__ = [
@@ -107,8 +109,12 @@ def run_checks(
     *,
     document: str | None = None,
     kinds: Sequence[str] | None = None,
+    workers: int | None = None,
 ) -> CheckReport:
     """Run the checks (all, or `kinds`) and store their findings.
+
+    `workers`: processes for the per-paragraph work (default: the cores, when the project
+    is big enough and this process may fork; see checks.parallel).
 
     With `document`, paragraph checks run on that document only; project-wide checks always
     see the whole project (a name is inconsistent across documents), and the report lists
@@ -124,18 +130,20 @@ def run_checks(
         units = all_units if suite.project_checks else _units(queries.check_units())
     else:
         units = _units(queries.check_units(document_id=document_id))
+    # One pass (on several cores for a big project) does every unit's share of the work.
+    scanned = all_units if suite.project_checks else units
+    in_scope = None if document_id is None else {unit.paragraph_id for unit in units}
+    results = parallel.collect(suite, scanned, in_scope, workers)
     if suite.paragraph_checks:
         write.clear_paragraph_kinds = suite.paragraph_kinds
         write.clear_paragraph_ids = None if document_id is None else [u.paragraph_id for u in units]
-        write.findings.extend(
-            NewFinding(f) for f in run_paragraph_checks(suite.paragraph_checks, units)
-        )
+        write.findings.extend(NewFinding(f) for f in results.findings)
         if document_id is None:
             write.completed_kinds.extend(suite.paragraph_kinds)
     if suite.project_checks:
-        result = run_project_checks(suite.project_checks, all_units)
+        result = parallel.finish(suite, results, all_units)
         write.clear_kinds = suite.project_kinds
-        write.reset_index_kinds = [check.kind for check in suite.grouped_checks]
+        write.reset_index_kinds = suite.indexed_kinds
         write.index_add = result.index
         write.findings.extend(NewFinding(f, key) for f, key in result.findings)
         write.completed_kinds.extend(suite.project_kinds)
@@ -165,15 +173,20 @@ def recheck_paragraphs(project: Project, store: ProjectStore, paragraph_ids: Seq
 
     Paragraph checks re-run on each; grouped project checks (duplicates, term consistency)
     re-check only the groups a paragraph left or joined, from the stored index (one
-    transaction per paragraph, so the index is current for the next); other project checks
-    (name variants) re-run over the project once. A kind that never had a full run gets one.
+    transaction per paragraph, so the index is current for the next); contribution checks
+    (name variants) recompute from the stored contributions, and only when a paragraph's
+    contribution changed; any other project check re-runs over the project once. A kind
+    that never had a full run gets one.
     """
     queries = check_store(store)
     suite = CheckSuite.build(CheckContext(project, store))
     completed = queries.completed_check_kinds()
-    whole_project = [c for c in suite.project_checks if c not in suite.grouped_checks]
-    whole_project += [c for c in suite.grouped_checks if c.kind not in completed]
     incremental = [c for c in suite.grouped_checks if c.kind in completed]
+    contributing = [c for c in suite.contribution_checks if c.kind in completed]
+    whole_project = [
+        c for c in suite.project_checks if c not in incremental and c not in contributing
+    ]
+    changed_contributions: dict[str, dict[int, str]] = {c.kind: {} for c in contributing}
     for paragraph_id in dict.fromkeys(paragraph_ids):
         store.paragraph(paragraph_id)  # a clear error for an unknown id
         rows = queries.check_units(paragraph_ids=[paragraph_id])
@@ -185,7 +198,8 @@ def recheck_paragraphs(project: Project, store: ProjectStore, paragraph_ids: Seq
             write.findings.extend(
                 NewFinding(f) for f in run_paragraph_checks(suite.paragraph_checks, [unit])
             )
-        stored_entries = queries.group_entries_of(paragraph_id) if incremental else {}
+        indexed = incremental or contributing
+        stored_entries = queries.group_entries_of(paragraph_id) if indexed else {}
         for check in incremental:
             old_entries = stored_entries.get(check.kind, {})
             new_entries = check.group_entries(unit) if unit is not None else {}
@@ -197,7 +211,16 @@ def recheck_paragraphs(project: Project, store: ProjectStore, paragraph_ids: Seq
             )
             write.clear_groups.extend((check.kind, key) for key in changed.affected_keys)
             write.findings.extend(NewFinding(f, key) for f, key in changed.findings)
+        for contribution_check in contributing:
+            old = next(iter(stored_entries.get(contribution_check.kind, {})), "")
+            new = contribution_check.contribution(unit) if unit is not None else ""
+            if new != old:
+                changed_contributions[contribution_check.kind][paragraph_id] = new
         queries.write_findings(write)
+    for contribution_check in contributing:
+        changes = changed_contributions[contribution_check.kind]
+        if changes:
+            queries.write_findings(_recontribute(queries, contribution_check, changes))
     if whole_project:
         result = run_project_checks(whole_project, _units(queries.check_units()))
         kinds = [check.kind for check in whole_project]
@@ -210,6 +233,31 @@ def recheck_paragraphs(project: Project, store: ProjectStore, paragraph_ids: Seq
                 completed_kinds=kinds,
             )
         )
+
+
+def _recontribute(
+    queries: CheckQueries, check: ContributionProjectCheck, changes: dict[int, str]
+) -> FindingsWrite:
+    """The write that brings a contribution check up to date after `changes` (paragraph id
+    -> new contribution): its index entries, and only the findings that changed (a finding
+    computed again identically keeps its id, and so any dismissal)."""
+    contributions: dict[str, list[int]] = {}
+    for text, paragraph_ids in queries.contributions(check.kind):
+        kept = [pid for pid in paragraph_ids if pid not in changes]
+        if kept:
+            contributions[text] = kept
+    for paragraph_id, text in changes.items():
+        if text:
+            contributions.setdefault(text, []).append(paragraph_id)
+    findings = list(check.check_contributions(list(contributions.items())))
+    stored = queries.finding_fingerprints(check.kind)
+    fresh = {fingerprint(finding, None): finding for finding in findings}
+    return FindingsWrite(
+        index_remove=[(check.kind, pid) for pid in changes],
+        index_add=[(check.kind, text, pid, "") for pid, text in changes.items() if text],
+        delete_finding_ids=[fid for key, fid in stored.items() if key not in fresh],
+        findings=[NewFinding(f) for key, f in fresh.items() if key not in stored],
+    )
 
 
 def findings_for(

@@ -79,6 +79,7 @@ class FindingsWrite:
     reset_index_kinds: list[str] = field(default_factory=list)
     index_remove: list[tuple[str, int]] = field(default_factory=list)  # (kind, paragraph id)
     index_add: list[tuple[str, str, int, str]] = field(default_factory=list)
+    delete_finding_ids: list[int] = field(default_factory=list)  # findings no longer found
     findings: list[NewFinding] = field(default_factory=list)
     completed_kinds: list[str] = field(default_factory=list)  # full runs: index now complete
 
@@ -160,6 +161,23 @@ class CheckQueries(SqliteQueries):
             result[key] = [(int(pid), str(value)) for pid, value in rows]
         return result
 
+    def contributions(self, kind: str) -> list[tuple[str, list[int]]]:
+        """The stored contributions of a contribution check, each with its paragraph ids."""
+        result: list[tuple[str, list[int]]] = []
+        rows = self._db.execute(
+            "SELECT group_key, group_concat(paragraph_id) FROM check_groups WHERE kind = ? "
+            "GROUP BY group_key",
+            (kind,),
+        )
+        for text, ids in rows:
+            result.append((str(text), [int(pid) for pid in str(ids).split(",")]))
+        return result
+
+    def finding_fingerprints(self, kind: str) -> dict[str, int]:
+        """fingerprint -> id of the stored findings of one kind."""
+        rows = self._db.execute("SELECT fingerprint, id FROM findings WHERE kind = ?", (kind,))
+        return {str(key): int(fid) for key, fid in rows}
+
     def completed_check_kinds(self) -> set[str]:
         """Kinds that have had a full run, so their stored findings and index are complete."""
         return {row[0] for row in self._db.execute("SELECT kind FROM check_runs")}
@@ -177,6 +195,9 @@ class CheckQueries(SqliteQueries):
                 )
             db.executemany(
                 "DELETE FROM findings WHERE kind = ? AND group_key = ?", write.clear_groups
+            )
+            db.executemany(
+                "DELETE FROM findings WHERE id = ?", [(fid,) for fid in write.delete_finding_ids]
             )
             for kind in write.reset_index_kinds:
                 db.execute("DELETE FROM check_groups WHERE kind = ?", (kind,))
