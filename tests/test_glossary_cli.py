@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import RunCli, set_setting, write
 from tests.test_glossary_tbx import BILLION_LAUGHS, V3
 from translator import services
+from translator.glossary.files import GlossaryFileError, write_atomically
 from translator.glossary.model import TermStatus
 from translator.glossary.patterns import ArticleStyle
 from translator.glossary.tbx import read_tbx
@@ -60,15 +63,63 @@ def test_import_and_export_round_trip(project: Project, run_cli: RunCli, tmp_pat
     source = write(tmp_path / "mine.tbx", V3)
     imported = run_cli("--project", project.root, "glossary", "import", source)
     assert imported.exit_code == 0, imported.stderr
-    assert "0 new concept(s), 1 replaced" in imported.stdout  # onk replaced by the file's
+    # onk is merged: the file's new terms join the shipped ones, which all stay
+    assert "0 new concept(s), 1 merged, 0 unchanged" in imported.stdout
+    assert "added en 'Pravovaya Osnova' (admitted)" in imported.stdout
     exported = tmp_path / "out.tbx"
     assert run_cli("--project", project.root, "glossary", "export", exported).exit_code == 0
     onk = read_tbx(exported).find("onk")
-    assert onk is not None and [t.text for t in onk.terms_in("ru")] == ["ОНК"]
+    assert onk is not None
+    assert [t.text for t in onk.terms_in("ru")] == ["общественная наблюдательная комиссия", "ОНК"]
+    assert "Pravovaya Osnova" in [t.text for t in onk.accepted("en")]
+    assert "Public Monitoring Commission" in [t.text for t in onk.forbidden("en")]
     csv_path = tmp_path / "out.csv"
     assert run_cli("--project", project.root, "glossary", "export", csv_path).exit_code == 0
     again = run_cli("--project", project.root, "glossary", "import", csv_path)
-    assert again.exit_code == 0 and " 0 new concept(s)" in again.stdout
+    assert again.exit_code == 0 and " 0 new concept(s), 0 merged" in again.stdout
+
+
+def test_export_refuses_to_overwrite_without_force(
+    project: Project, run_cli: RunCli, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    for name in ("kept.tbx", "kept.csv"):
+        target = write(out / name, "someone's own file\n")
+        refused = run_cli("--project", project.root, "glossary", "export", target)
+        assert refused.exit_code == 1
+        assert refused.stderr == (
+            f"translator: error: {target}: already exists; pass --force to overwrite\n"
+        )
+        assert target.read_text(encoding="utf-8") == "someone's own file\n"
+        forced = run_cli("--project", project.root, "glossary", "export", target, "--force")
+        assert forced.exit_code == 0, forced.stderr
+        assert "onk" in target.read_text(encoding="utf-8")
+    assert sorted(p.name for p in out.iterdir()) == ["kept.csv", "kept.tbx"]  # no temp files
+
+
+def test_no_clobber_write_loses_to_a_file_that_appeared(tmp_path: Path) -> None:
+    target = write(tmp_path / "late.tbx", "arrived first")
+    with pytest.raises(GlossaryFileError, match="already exists"):
+        write_atomically(target, b"<tbx/>", overwrite=False)
+    assert target.read_text(encoding="utf-8") == "arrived first"
+    assert [p.name for p in tmp_path.iterdir()] == ["late.tbx"]
+    fresh = tmp_path / "fresh.tbx"
+    write_atomically(fresh, b"<tbx/>", overwrite=False)
+    assert fresh.read_bytes() == b"<tbx/>"
+
+
+def test_import_reads_legacy_csv_with_an_explicit_encoding(
+    project: Project, run_cli: RunCli, store: ProjectStore, tmp_path: Path
+) -> None:
+    short = write(tmp_path / "short.csv", "карцер;lock-up\n", encoding="cp1251")
+    unsure = run_cli("--project", project.root, "glossary", "import", short)
+    assert unsure.exit_code == 1
+    assert unsure.stderr.startswith(f"translator: error: {short}: cannot tell the encoding")
+    named = run_cli("--project", project.root, "glossary", "import", short, "--encoding", "cp1251")
+    assert named.exit_code == 0, named.stderr
+    assert "1 new concept(s)" in named.stdout
+    concept = glossary_service.project_index(project, store).concept("user:карцер")
+    assert concept is not None and [t.text for t in concept.terms_in("en")] == ["lock-up"]
 
 
 def test_bad_files_import_nothing(project: Project, run_cli: RunCli, tmp_path: Path) -> None:

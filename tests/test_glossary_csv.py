@@ -69,9 +69,91 @@ def test_bad_rows_name_their_line(text: str, message: str, line: int) -> None:
     assert str(caught.value).startswith("g.csv: ")
 
 
-def test_not_utf8_is_refused() -> None:
-    with pytest.raises(GlossaryFileError, match="not UTF-8"):
+LEGACY = (
+    "русский,английский,примечание\n"
+    "карцер,punishment cell,устаревшее слово\n"
+    "следственный изолятор,pre-trial detention centre,\n"
+    "подписка о невыезде,recognisance not to abscond,мера пресечения\n"
+)
+LEGACY_TERMS = [
+    ("user:карцер", [("ru", "карцер", "preferred"), ("en", "punishment cell", "preferred")]),
+    (
+        "user:следственный-изолятор",
+        [
+            ("ru", "следственный изолятор", "preferred"),
+            ("en", "pre-trial detention centre", "preferred"),
+        ],
+    ),
+    (
+        "user:подписка-о-невыезде",
+        [
+            ("ru", "подписка о невыезде", "preferred"),
+            ("en", "recognisance not to abscond", "preferred"),
+        ],
+    ),
+]
+
+
+def parse_bytes(data: bytes, name: str = "g.csv") -> list[tuple[str, list[tuple[str, str, str]]]]:
+    glossary = parse_csv(data, Path(name))
+    return [(c.key, [(t.lang, t.text, t.status.value) for t in c.terms]) for c in glossary.concepts]
+
+
+@pytest.mark.parametrize("encoding", ["cp1251", "koi8-r", "utf-8-sig", "utf-16", "utf-8"])
+def test_legacy_and_unicode_encodings_are_detected(encoding: str) -> None:
+    data = LEGACY.encode(encoding)
+    assert parse_bytes(data) == LEGACY_TERMS
+    assert parse_csv(data, Path("g.csv")).concepts[0].note == "устаревшее слово"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (LEGACY.replace(",", ";"), "g.csv"),  # Excel in a Russian locale
+        (LEGACY.replace(",", "\t"), "g.csv"),  # tabs, whatever the extension says
+        (LEGACY.replace(",", "\t"), "g.txt"),
+        (LEGACY.replace(",", "|"), "g.csv"),
+        (LEGACY.replace(",", ";").replace("устаревшее слово", "устаревшее, грубое"), "g.csv"),
+        (LEGACY.replace("устаревшее слово", "устаревшее; грубое"), "g.csv"),
+        (LEGACY.replace(",", ";").split("\n", 1)[1], "g.csv"),  # no header
+    ],
+    ids=[
+        "semicolon",
+        "tab",
+        "tab-txt",
+        "bar",
+        "semicolon-comma-in-note",
+        "comma-semicolon-in-note",
+        "headerless",
+    ],
+)
+def test_delimiter_is_detected(text: str, name: str) -> None:
+    assert parse(text, name) == LEGACY_TERMS
+
+
+def test_semicolons_in_a_single_row_file() -> None:
+    assert parse("карцер;punishment cell\n") == [LEGACY_TERMS[0]]
+
+
+def test_one_column_is_refused_with_a_hint() -> None:
+    with pytest.raises(GlossaryFileError, match="one column only") as caught:
+        parse("карцер\nэтап\n")
+    assert caught.value.line == 1
+
+
+def test_undecidable_encoding_is_refused_naming_the_file() -> None:
+    with pytest.raises(GlossaryFileError, match="cannot tell the encoding") as caught:
         parse_csv("карцер,cell\n".encode("cp1251"), Path("g.csv"))
+    assert str(caught.value).startswith("g.csv: ")
+    named = parse_csv("карцер,cell\n".encode("cp1251"), Path("g.csv"), encoding="cp1251")
+    assert [t.text for t in named.concepts[0].terms] == ["карцер", "cell"]
+
+
+def test_long_russian_terms_never_share_a_key() -> None:
+    stem = "нарушение установленного порядка организации либо проведения собрания "
+    keys = [key for key, _ in parse(f"{stem}митинга,rally\n{stem}пикетирования,picket\n")]
+    assert len(set(keys)) == 2
+    assert all(len(key) <= len("user:") + 60 for key in keys)
 
 
 def test_export_reads_back_every_term_status_and_note() -> None:

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from translator.cli.common import Commands, acting_user, open_project
-from translator.glossary.model import Concept, TermStatus
+from translator.glossary.model import Concept, MergeOutcome, TermStatus
 from translator.services import glossary as glossary_service
 
 _MARK = {TermStatus.PREFERRED: "", TermStatus.ADMITTED: " (admitted)", TermStatus.FORBIDDEN: " ✗"}
@@ -38,10 +38,17 @@ def register(commands: Commands) -> None:
     imp = group.add("import", "import a TBX or CSV/TSV glossary (all or nothing)", _cmd_import)
     imp.add_argument("path", type=Path, metavar="FILE")
     imp.add_argument("--format", choices=("tbx", "csv"), help="default: from the extension")
+    imp.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace concepts whose id is already known, instead of merging the file's terms",
+    )
+    imp.add_argument("--encoding", help="encoding of a CSV/TSV file (default: detected)")
 
     exp = group.add("export", "export the project glossary as TBX or CSV/TSV", _cmd_export)
     exp.add_argument("path", type=Path, metavar="FILE")
     exp.add_argument("--format", choices=("tbx", "csv"), help="default: from the extension")
+    exp.add_argument("--force", action="store_true", help="overwrite an existing file")
 
 
 def _describe(concept: Concept) -> str:
@@ -90,16 +97,44 @@ def _cmd_remove(args: argparse.Namespace, console: Console) -> int:
 def _cmd_import(args: argparse.Namespace, console: Console) -> int:
     _, store = open_project(args)
     with store:
-        result = glossary_service.import_glossary(store, args.path, acting_user(args), args.format)
-    console.print(
-        escape(f"imported {args.path}: {result.added} new concept(s), {result.replaced} replaced")
-    )
+        result = glossary_service.import_glossary(
+            store,
+            args.path,
+            acting_user(args),
+            args.format,
+            replace=args.replace,
+            encoding=args.encoding,
+        )
+    counts = f"{result.added} new concept(s), {result.merged} merged"
+    if args.replace:
+        counts += f", {result.replaced} replaced"
+    console.print(escape(f"imported {args.path}: {counts}, {result.unchanged} unchanged"))
+    for line in import_report(result):
+        console.print(escape(line))
     return 0
+
+
+def import_report(result: glossary_service.GlossaryImport) -> list[str]:
+    """One line per concept the import changed, naming the terms added and statuses moved."""
+    lines = []
+    for item in result.results:
+        if item.outcome is MergeOutcome.NEW:
+            lines.append(f"  new {_describe(item.concept)}")
+        elif item.outcome is MergeOutcome.REPLACED:
+            lines.append(f"  replaced {_describe(item.concept)}")
+        elif item.outcome is MergeOutcome.MERGED:
+            changes = [f"added {t.lang} '{t.text}' ({t.status.value})" for t in item.added]
+            changes += [
+                f"{c.lang} '{c.text}' {c.before.value} -> {c.after.value}" for c in item.changed
+            ]
+            what = "; ".join(changes) or "filled in part of speech, notes or subject"
+            lines.append(f"  merged {item.concept.key}: {what}")
+    return lines
 
 
 def _cmd_export(args: argparse.Namespace, console: Console) -> int:
     _, store = open_project(args)
     with store:
-        count = glossary_service.export_glossary(store, args.path, args.format)
+        count = glossary_service.export_glossary(store, args.path, args.format, force=args.force)
     console.print(escape(f"exported {count} concept(s) to {args.path}"))
     return 0

@@ -9,12 +9,14 @@ allowed or forbidden) unless `ru_status` / `en_status` say otherwise. Rows with 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 from pathlib import Path
 
 from translator.glossary.files import GlossaryFileError, read_bytes, write_atomically
 from translator.glossary.model import LANGUAGES, Concept, Glossary, Term, TermStatus
+from translator.ingest.encoding import EncodingProblem, decode_bytes
 
 COLUMNS = (
     "concept",
@@ -36,6 +38,10 @@ HEADER_ALIASES = {
     "comment": "note",
     "comments": "note",
     "notes": "note",
+    "примечание": "note",
+    "примечания": "note",
+    "комментарий": "note",
+    "статус": "status",
     "status": "status",
     "id": "concept",
     "part of speech": "pos",
@@ -51,28 +57,61 @@ def _normal_header(cell: str) -> str:
     return HEADER_ALIASES.get(name, name)
 
 
-def _decode(data: bytes, path: Path) -> str:
-    for encoding in ("utf-8-sig", "utf-16"):
-        if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            continue
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+def _decode(data: bytes, path: Path, encoding: str | None = None) -> str:
+    """UTF-8/16 with or without a BOM, or cp1251/koi8-r as older Russian Excel saves them,
+    decided by the same detector as source documents (refused when it cannot be sure),
+    unless the user names the `encoding`."""
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise GlossaryFileError(
-            path, "not UTF-8 text (save the glossary as UTF-8)", line
-        ) from error
+        return decode_bytes(data, encoding).text
+    except EncodingProblem as error:
+        raise GlossaryFileError(path, str(error)) from error
+
+
+DELIMITERS = ",;\t|"
+_SAMPLE_LINES = 50
+
+
+def _widths(lines: list[str], delimiter: str) -> list[int]:
+    return [len(row) for row in csv.reader(lines, delimiter=delimiter) if any(row)]
+
+
+def _consistent(widths: list[int]) -> bool:
+    """Every sampled row splits into two or more cells (a header may be wider or narrower)."""
+    return bool(widths) and min(widths) >= 2
+
+
+def _by_counting(lines: list[str]) -> str | None:
+    """The delimiter that splits the most rows into the same number (>= 2) of cells."""
+    best: tuple[int, int, int] | None = None
+    chosen = None
+    for rank, delimiter in enumerate(reversed(DELIMITERS)):
+        widths = [w for w in _widths(lines, delimiter) if w >= 2]
+        if not widths:
+            continue
+        modal = max(set(widths), key=lambda width: (widths.count(width), width))
+        score = (widths.count(modal), modal, rank)
+        if best is None or score > best:
+            best, chosen = score, delimiter
+    return chosen
 
 
 def _delimiter(text: str, path: Path) -> str:
-    if path.suffix.lower() == ".tsv":
+    """Comma, semicolon (Excel in a Russian locale), tab or bar, from the file itself.
+
+    csv.Sniffer (limited to those four) is asked first and believed when its answer splits
+    every sampled row into two or more cells; otherwise the delimiter that splits the most
+    rows consistently wins. A `.tsv` name means tab when the file has tabs at all.
+    """
+    lines = [line for line in text.splitlines()[:_SAMPLE_LINES] if line.strip()]
+    if path.suffix.lower() == ".tsv" and any("\t" in line for line in lines):
         return "\t"
-    first = text.split("\n", 1)[0]
-    return "\t" if first.count("\t") > first.count(",") else ","
+    try:
+        sniffed = csv.Sniffer().sniff("\n".join(lines), delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        sniffed = None
+    if sniffed and _consistent(_widths(lines, sniffed)):
+        return sniffed
+    return _by_counting(lines) or ","
 
 
 def _status(value: str, path: Path, line: int) -> TermStatus | None:
@@ -87,13 +126,19 @@ def _status(value: str, path: Path, line: int) -> TermStatus | None:
         ) from None
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^\w]+", "-", text.lower()).strip("-")[:60] or "term"
+def _slug(text: str, limit: int = 60) -> str:
+    """A readable key part for a Russian term; long or symbol-only terms get a hash too, so
+    two different terms never share a key (a shared key would merge their concepts)."""
+    slug = re.sub(r"[^\w]+", "-", text.lower()).strip("-")
+    if slug and len(slug) <= limit:
+        return slug
+    digest = hashlib.sha256(" ".join(text.casefold().split()).encode("utf-8")).hexdigest()[:8]
+    return f"{slug[: limit - 12].rstrip('-')}-{digest}" if slug else f"term-{digest}"
 
 
-def parse_csv(data: bytes, path: Path) -> Glossary:
+def parse_csv(data: bytes, path: Path, encoding: str | None = None) -> Glossary:
     """Concepts of a CSV/TSV glossary; a bad row raises GlossaryFileError with its line."""
-    text = _decode(data, path)
+    text = _decode(data, path, encoding)
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text, path)))
     except csv.Error as error:
@@ -101,6 +146,13 @@ def parse_csv(data: bytes, path: Path) -> Glossary:
     numbered = [(n, row) for n, row in enumerate(rows, start=1) if any(c.strip() for c in row)]
     if not numbered:
         raise GlossaryFileError(path, "no rows")
+    if all(len(row) < 2 for _, row in numbered):
+        raise GlossaryFileError(
+            path,
+            "one column only: separate the Russian and English terms with a comma, "
+            "semicolon, tab or |",
+            numbered[0][0],
+        )
     header = [_normal_header(cell) for cell in numbered[0][1]]
     if "ru" in header and "en" in header:
         numbered = numbered[1:]
@@ -152,8 +204,8 @@ def parse_csv(data: bytes, path: Path) -> Glossary:
     )
 
 
-def read_csv(path: Path) -> Glossary:
-    return parse_csv(read_bytes(path), path)
+def read_csv(path: Path, encoding: str | None = None) -> Glossary:
+    return parse_csv(read_bytes(path), path, encoding)
 
 
 def csv_bytes(glossary: Glossary, delimiter: str = ",") -> bytes:
@@ -183,6 +235,6 @@ def csv_bytes(glossary: Glossary, delimiter: str = ",") -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def write_csv(glossary: Glossary, path: Path) -> None:
+def write_csv(glossary: Glossary, path: Path, overwrite: bool = True) -> None:
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
-    write_atomically(path, csv_bytes(glossary, delimiter))
+    write_atomically(path, csv_bytes(glossary, delimiter), overwrite)

@@ -40,9 +40,13 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes, overwrite: bool = True) -> None:
     """Write to a temporary file in the same folder, then rename over `path`: a reader
-    never sees half a file and a failed export leaves the old one untouched."""
+    never sees half a file and a failed export leaves the old one untouched.
+
+    Without `overwrite` the finished file is hard-linked into place, which fails if `path`
+    exists by then, so a file that appeared meanwhile is not clobbered either.
+    """
     folder = path.parent if str(path.parent) else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -53,10 +57,30 @@ def write_atomically(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, path)
+        if overwrite:
+            os.replace(temporary, path)
+        else:
+            _place_new(Path(temporary), path)
+    except FileExistsError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise GlossaryFileError(path, "already exists; pass --force to overwrite") from error
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise GlossaryFileError(path, f"cannot write ({error.strerror})") from error
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _place_new(temporary: Path, path: Path) -> None:
+    """Move `temporary` to `path` only if `path` does not exist (FileExistsError if it does)."""
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links here (some network or FAT file systems): check, then move
+        if path.exists():
+            raise FileExistsError(path) from None
+        os.replace(temporary, path)
+        return
+    temporary.unlink()

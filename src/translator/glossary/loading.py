@@ -3,9 +3,11 @@
 The canonical file is `glossary/legal-ru-en.tbx` at the repository root (the project edits
 it there, in review, like code). Lookup order:
 1. `$TRANSLATOR_GLOSSARY`, an explicit path (tests, packagers, a newsroom's own base);
-2. `translator/glossary/data/legal-ru-en.tbx` inside the installed package, for wheels
-   (a build step copies the file there; see the report for the pyproject line);
-3. the repository checkout this module runs from (editable installs, `make demo`).
+2. `translator/glossary/data/legal-ru-en.tbx` inside the package: in the repository a
+   symlink to the canonical file, which setuptools follows when it builds a wheel (the
+   `glossary/data/*.tbx` package-data entry in pyproject.toml), so wheels carry the file;
+3. the repository checkout this module runs from, should the symlink be missing (a
+   checkout without symlink support writes the link as a short text file, skipped here).
 A project copies the shipped glossary into its database on first use, so after that the
 file is not needed: `translator glossary add/remove` edit the project's copy.
 """
@@ -37,13 +39,23 @@ def shipped_glossary_path() -> Path:
         here.parents[3] / "glossary" / SHIPPED_NAME,
     ]
     for candidate in candidates:
-        if candidate.is_file():
+        if candidate.is_file() and not _unresolved_link(candidate):
             return candidate
     raise GlossaryFileError(
         candidates[-1],
         f"the shipped glossary is missing (looked in {candidates[0].parent} and "
         f"{candidates[-1].parent}; set {ENVIRONMENT_VARIABLE} to its path)",
     )
+
+
+def _unresolved_link(path: Path) -> bool:
+    """A symlink checked out as a plain file holds only its target's path, not XML."""
+    try:
+        if path.stat().st_size > 512:
+            return False
+        return not path.read_bytes().lstrip().startswith(b"<")
+    except OSError:
+        return True
 
 
 def format_of(path: Path, explicit: str | None = None) -> str:
@@ -62,9 +74,14 @@ def format_of(path: Path, explicit: str | None = None) -> str:
     )
 
 
-def read_glossary(path: Path, fmt: str | None = None) -> Glossary:
-    """A whole glossary file, parsed completely before anything uses it (all or nothing)."""
-    return read_tbx(path) if format_of(path, fmt) == "tbx" else read_csv(path)
+def read_glossary(path: Path, fmt: str | None = None, encoding: str | None = None) -> Glossary:
+    """A whole glossary file, parsed completely before anything uses it (all or nothing).
+    `encoding` is for CSV/TSV only: XML files declare their own."""
+    if format_of(path, fmt) == "csv":
+        return read_csv(path, encoding)
+    if encoding:
+        raise GlossaryFileError(path, "TBX files declare their encoding; --encoding is for CSV")
+    return read_tbx(path)
 
 
 @lru_cache(maxsize=4)

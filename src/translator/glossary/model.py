@@ -105,3 +105,112 @@ class Glossary:
         ]
         blob = json.dumps([payload, list(extra)], ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+def content_key(terms: Iterable[Term], prefix: str = "tbx") -> str:
+    """A stable key for a concept that came without an id, derived from what it says.
+
+    Built from the preferred terms of each language (else its accepted ones, else all),
+    case- and space-folded and sorted, so the same entry imported twice gets the same key
+    and two different entries never share one (a positional "c1" made every id-less
+    entry of a second file replace the first file's).
+    """
+    listed = list(terms)
+    sides: list[list[str]] = []
+    for lang in LANGUAGES:
+        own = [t for t in listed if t.lang == lang]
+        chosen = (
+            [t for t in own if t.status is TermStatus.PREFERRED]
+            or [t for t in own if t.status is not TermStatus.FORBIDDEN]
+            or own
+        )
+        sides.append(sorted({" ".join(t.text.casefold().split()) for t in chosen}))
+    blob = json.dumps(sides, ensure_ascii=False)
+    return f"{prefix}:{hashlib.sha256(blob.encode('utf-8')).hexdigest()[:12]}"
+
+
+class MergeOutcome(StrEnum):
+    """What importing one concept did to the stored glossary."""
+
+    NEW = "new"
+    MERGED = "merged"
+    UNCHANGED = "unchanged"
+    REPLACED = "replaced"
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChange:
+    """An existing term whose status an import changed."""
+
+    lang: str
+    text: str
+    before: TermStatus
+    after: TermStatus
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptMerge:
+    """The concept to store after an import, and what changed, so the report can name it."""
+
+    outcome: MergeOutcome
+    concept: Concept
+    added: tuple[Term, ...] = ()
+    changed: tuple[StatusChange, ...] = ()
+
+
+def merge_concept(stored: Concept | None, incoming: Concept, replace: bool = False) -> ConceptMerge:
+    """Fold an imported concept into the stored one with the same key, losing nothing.
+
+    New term texts are appended; a term already stored takes the file's status (and its
+    part of speech, note and keep-as-is only where the stored term has none); everything
+    else stored stays, forbidden renderings and the note included. When the file makes a
+    new term preferred in a language, stored preferred terms the file does not mention
+    become admitted, as `glossary add` does, so the file's rendering is the house one.
+    `replace` swaps the whole concept instead (the explicit `--replace`).
+    """
+    if stored is None:
+        return ConceptMerge(MergeOutcome.NEW, incoming, incoming.terms)
+    if replace:
+        outcome = MergeOutcome.UNCHANGED if stored == incoming else MergeOutcome.REPLACED
+        return ConceptMerge(outcome, incoming)
+    terms = list(stored.terms)
+    position = {(t.lang, t.text): i for i, t in enumerate(terms)}
+    added: list[Term] = []
+    changed: list[StatusChange] = []
+    for term in incoming.terms:
+        index = position.get((term.lang, term.text))
+        if index is None:
+            position[(term.lang, term.text)] = len(terms)
+            terms.append(term)
+            added.append(term)
+            continue
+        old = terms[index]
+        if old.status is not term.status:
+            changed.append(StatusChange(term.lang, term.text, old.status, term.status))
+        terms[index] = Term(
+            old.text,
+            old.lang,
+            term.status,
+            old.pos or term.pos,
+            old.note or term.note,
+            old.keep_as_is or term.keep_as_is,
+        )
+    mentioned = {(t.lang, t.text) for t in incoming.terms}
+    new_preferred = {t.lang for t in added if t.status is TermStatus.PREFERRED}
+    for index, term in enumerate(terms):
+        if (
+            term.lang in new_preferred
+            and term.status is TermStatus.PREFERRED
+            and (term.lang, term.text) not in mentioned
+        ):
+            terms[index] = Term(
+                term.text, term.lang, TermStatus.ADMITTED, term.pos, term.note, term.keep_as_is
+            )
+            changed.append(
+                StatusChange(term.lang, term.text, TermStatus.PREFERRED, TermStatus.ADMITTED)
+            )
+    merged = Concept(
+        stored.key, tuple(terms), stored.subject or incoming.subject, stored.note or incoming.note
+    )
+    outcome = MergeOutcome.UNCHANGED if merged == stored else MergeOutcome.MERGED
+    return ConceptMerge(outcome, merged, tuple(added), tuple(changed))

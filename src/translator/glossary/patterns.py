@@ -161,8 +161,10 @@ RU_ARTICLE = re.compile(
     r"(?<![\w.])"
     r"(?:(?:п\.|пункт(?:а|ом|у|е)?)\s*[«\"“„]?(?P<para>[а-я])[»\"”“]?\)?\s+)?"
     r"(?:(?:ч\.|част(?:ь|и|ью|ей))\s*(?P<part>\d+)\s+)?"
-    r"(?:ст\.|[Сс]тать(?:я|и|е|ю|ей|ёй|ям|ями|ях))\s*"
-    r"(?P<article>\d+(?:\.\d+)*)(?P<more>(?:(?:\s*,\s*|\s+и\s+)\d+(?:\.\d+)*)*)(?![\d.]\d)"
+    # «ст.ст.» / «ст. ст.» and «статей» (genitive plural) name several articles
+    r"(?:[Сс]т\.(?:\s*ст\.)?|[Сс]тать(?:я|и|е|ю|ей|ёй|ям|ями|ях)|[Сс]татей)\s*"
+    r"(?P<article>\d+(?:\.\d+)*)"
+    r"(?P<more>(?:(?:\s*,\s*(?:и\s+)?|\s+и\s+)\d+(?:\.\d+)*)*)(?![\d.]\d)"
     rf"(?:\s+(?:{_RU_CODE}))?"
     r"(?![\w])"
     # articles of other instruments are not code articles
@@ -181,7 +183,8 @@ EN_ARTICLE = re.compile(
     r"(?:(?i:paragraph|para\.|item|clause)\s*\(?(?P<para>[a-z])\)?\s+of\s+)?"
     r"(?:(?i:part)\s+(?P<part>\d+)\s+of\s+)?"
     r"(?:(?i:articles?)\s+|(?i:arts?)\.\s*)"
-    r"(?P<article>\d+(?:\.\d+)*)(?P<more>(?:(?:\s*,\s*|\s+and\s+)\d+(?:\.\d+)*)*)(?![\d.]\d)"
+    r"(?P<article>\d+(?:\.\d+)*)"
+    r"(?P<more>(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d+(?:\.\d+)*)*)(?![\d.]\d)"
     r"(?:\((?P<spart>\d+)\)(?:\((?P<spara>[a-z])\))?)?"
     rf"(?:\s+of\s+{_EN_CODE}|\s+(?:(?P<scode>CAO|CCP|CC|PEC)(?:\s+RF)?))?"
     r"(?!\w)"

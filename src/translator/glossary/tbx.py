@@ -13,7 +13,14 @@ from pathlib import Path
 from lxml import etree
 
 from translator.glossary.files import GlossaryFileError, read_bytes, write_atomically
-from translator.glossary.model import LANGUAGES, Concept, Glossary, Term, TermStatus
+from translator.glossary.model import (
+    LANGUAGES,
+    Concept,
+    Glossary,
+    Term,
+    TermStatus,
+    content_key,
+)
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -93,24 +100,27 @@ def parse_tbx(data: bytes, path: Path) -> Glossary:
         )
     concepts: list[Concept] = []
     seen: dict[str, int] = {}
-    for number, element in enumerate((e for e in root.iter() if _local(e) in _CONCEPTS), start=1):
-        concept = _concept(element, number, path)
+    for element in (e for e in root.iter() if _local(e) in _CONCEPTS):
+        concept = _concept(element, path)
+        if not concept.terms:
+            continue  # only other languages: nothing this tool can use
         if concept.key in seen:
-            raise GlossaryFileError(
-                path,
-                f"concept id '{concept.key}' repeats the one on line {seen[concept.key]}",
-                _line(element),
+            what = (
+                f"concept id '{concept.key}' repeats the one"
+                if (element.get("id") or "").strip()
+                else "a concept without an id has the same preferred terms as the one"
             )
+            raise GlossaryFileError(path, f"{what} on line {seen[concept.key]}", _line(element))
         seen[concept.key] = _line(element) or 0
-        if concept.terms:
-            concepts.append(concept)
+        concepts.append(concept)
     if not concepts:
         raise GlossaryFileError(path, "no Russian or English terms found")
     return Glossary.of(concepts)
 
 
-def _concept(element: etree._Element, number: int, path: Path) -> Concept:
-    key = (element.get("id") or "").strip() or f"c{number}"
+def _concept(element: etree._Element, path: Path) -> Concept:
+    """One entry; without an id its key comes from its terms (model.content_key), never
+    from its position, so entries of different files cannot take each other's place."""
     subject = ""
     note = ""
     terms: list[Term] = []
@@ -130,6 +140,7 @@ def _concept(element: etree._Element, number: int, path: Path) -> Concept:
                 raise GlossaryFileError(path, f"<{name}> without xml:lang", _line(child))
             if lang in LANGUAGES:
                 terms.extend(_terms(child, lang, path))
+    key = (element.get("id") or "").strip() or content_key(terms)
     return Concept(key, tuple(terms), subject, note)
 
 
@@ -217,5 +228,5 @@ def tbx_bytes(glossary: Glossary, title: str = "translator glossary") -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def write_tbx(glossary: Glossary, path: Path) -> None:
-    write_atomically(path, tbx_bytes(glossary))
+def write_tbx(glossary: Glossary, path: Path, overwrite: bool = True) -> None:
+    write_atomically(path, tbx_bytes(glossary), overwrite)

@@ -12,9 +12,17 @@ from pathlib import Path
 from translator.core.errors import ProjectConfigError, TranslatorError
 from translator.glossary.csv_format import write_csv
 from translator.glossary.enforce import GlossaryTermGuard
+from translator.glossary.files import GlossaryFileError
 from translator.glossary.loading import format_of, read_glossary, shipped_glossary
 from translator.glossary.matcher import GlossaryIndex
-from translator.glossary.model import Concept, Glossary, Term, TermStatus
+from translator.glossary.model import (
+    Concept,
+    ConceptMerge,
+    Glossary,
+    MergeOutcome,
+    Term,
+    TermStatus,
+)
 from translator.glossary.morphology import is_russian
 from translator.glossary.patterns import ArticleStyle
 from translator.glossary.tbx import write_tbx
@@ -224,31 +232,64 @@ def add_preferred_spelling(
 # -- files ---------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class GlossaryImport:
-    added: int
-    replaced: int
+    """What an import did, concept by concept, so the CLI can name every change."""
+
+    results: tuple[ConceptMerge, ...]
+
+    def having(self, outcome: MergeOutcome) -> list[ConceptMerge]:
+        return [result for result in self.results if result.outcome is outcome]
+
+    @property
+    def added(self) -> int:
+        return len(self.having(MergeOutcome.NEW))
+
+    @property
+    def merged(self) -> int:
+        return len(self.having(MergeOutcome.MERGED))
+
+    @property
+    def replaced(self) -> int:
+        return len(self.having(MergeOutcome.REPLACED))
+
+    @property
+    def unchanged(self) -> int:
+        return len(self.having(MergeOutcome.UNCHANGED))
 
 
 def import_glossary(
-    store: ProjectStore, path: Path, actor: str, fmt: str | None = None
+    store: ProjectStore,
+    path: Path,
+    actor: str,
+    fmt: str | None = None,
+    replace: bool = False,
+    encoding: str | None = None,
 ) -> GlossaryImport:
     """Import a TBX or CSV/TSV file: parsed completely first, then written in one
-    transaction, so a bad file changes nothing. Concepts with a known key are replaced."""
-    incoming = read_glossary(path, fmt)
+    transaction, so a bad file changes nothing. A concept whose key is already stored is
+    merged into it (new terms added, statuses updated, nothing stored dropped) unless
+    `replace`, which swaps the whole concept for the file's. `encoding` overrides the
+    detection for a CSV/TSV file."""
+    incoming = read_glossary(path, fmt, encoding)
     ensure_seeded(store)
-    queries = _queries(store)
-    known = {concept.key for concept in queries.glossary().concepts}
-    replaced = sum(1 for concept in incoming.concepts if concept.key in known)
-    queries.put_glossary_concepts(incoming.concepts, actor)
-    return GlossaryImport(added=len(incoming) - replaced, replaced=replaced)
+    results = _queries(store).import_glossary_concepts(incoming.concepts, actor, replace)
+    return GlossaryImport(tuple(results))
 
 
-def export_glossary(store: ProjectStore, path: Path, fmt: str | None = None) -> int:
-    """Write the project glossary to a TBX or CSV/TSV file atomically; returns concepts."""
+def export_glossary(
+    store: ProjectStore, path: Path, fmt: str | None = None, force: bool = False
+) -> int:
+    """Write the project glossary to a TBX or CSV/TSV file atomically; returns concepts.
+    An existing file is kept (GlossaryFileError) unless `force`."""
+    fmt = format_of(path, fmt)
+    if path.is_dir():
+        raise GlossaryFileError(path, "is a folder; name the file to write")
+    if not force and path.exists():
+        raise GlossaryFileError(path, "already exists; pass --force to overwrite")
     glossary = project_glossary(store)
-    if format_of(path, fmt) == "tbx":
-        write_tbx(glossary, path)
+    if fmt == "tbx":
+        write_tbx(glossary, path, overwrite=force)
     else:
-        write_csv(glossary, path)
+        write_csv(glossary, path, overwrite=force)
     return len(glossary)
 
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
-from translator.glossary.model import Concept, Glossary, Term, TermStatus
+from translator.glossary.model import (
+    Concept,
+    ConceptMerge,
+    Glossary,
+    MergeOutcome,
+    Term,
+    TermStatus,
+    merge_concept,
+)
 from translator.store.queries import SqliteQueries
 from translator.store.rows import utc_now
 
@@ -68,6 +76,22 @@ class GlossaryQueries(SqliteQueries):
                     (name, value),
                 )
         return written
+
+    def import_glossary_concepts(
+        self, incoming: Iterable[Concept], actor: str, replace: bool = False
+    ) -> list[ConceptMerge]:
+        """Merge imported concepts into the stored ones with the same key (model.merge_concept),
+        or replace them whole with `replace`; new keys are added. Stored concepts are read
+        inside the write transaction, so a concurrent edit is never overwritten unseen."""
+        now = utc_now()
+        results: list[ConceptMerge] = []
+        with self.transaction() as db:
+            for concept in incoming:
+                result = merge_concept(self.glossary_concept(concept.key), concept, replace)
+                if result.outcome is not MergeOutcome.UNCHANGED:
+                    self._put_concept(db, result.concept, actor, now)
+                results.append(result)
+        return results
 
     def seed_glossary(
         self, concepts: Iterable[Concept], actor: str, state_name: str, state_value: str
