@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -10,7 +9,10 @@ import polib
 import pytest
 from translate.storage import po as tt_po
 
+from tests.conftest import require_tool
 from tests.test_formats_base import FormatContract, ReadUnit, add_approved_document
+from translator.core.models import ReviewStatus
+from translator.formats.base import ExportUnit
 from translator.project import Project
 from translator.services import export as publishing
 from translator.store import ProjectStore
@@ -41,10 +43,10 @@ def exported(project: Project, store: ProjectStore, tmp_path: Path) -> Path:
     return out
 
 
-@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext (msgfmt) not installed")
 def test_msgfmt_check_accepts_the_export(exported: Path) -> None:
+    msgfmt = require_tool("msgfmt")  # skips locally without gettext; fails under .ci/run
     result = subprocess.run(
-        ["msgfmt", "--check", "-o", "/dev/null", str(exported)], capture_output=True, text=True
+        [msgfmt, "--check", "-o", "/dev/null", str(exported)], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
 
@@ -62,7 +64,6 @@ def test_russian_targets_get_three_plural_forms(
     project: Project, store: ProjectStore, tmp_path: Path
 ) -> None:
     from tests.test_formats_base import new_document, set_target
-    from translator.core.models import ReviewStatus
 
     (document,) = store.add_documents([new_document("en.txt", ["One sentence."], "en")])
     (paragraph,) = store.paragraphs(document.id)
@@ -82,3 +83,49 @@ def test_comments_carry_reviewer_status_history_and_notes(exported: Path) -> Non
     assert "alice edit" in first.tcomment
     assert "comment: carol: check the court's name against the ruling" in first.tcomment
     assert "fuzzy" not in first.flags
+
+
+@pytest.mark.parametrize(
+    "source, target",
+    [
+        ("Простой текст.", "Plain text."),
+        ('Кавычки "x" и \\ слэш\tтаб', 'Quotes "x" and \\ slash\ttab'),
+        ("Строка\nстрока\n", "Line\r\nline\x0bvertical\x0cform\u2028separator"),
+        ("Конец строки\n", ""),
+        ("\x1cразделитель\x85", "\x08backspace"),
+    ],
+)
+@pytest.mark.parametrize("status", [ReviewStatus.APPROVED, ReviewStatus.EDITED])
+def test_streamed_entries_match_polibs_own_rendering(
+    source: str, target: str, status: ReviewStatus
+) -> None:
+    """The writer renders entries itself (for speed); polib's output is the reference."""
+    from translator.formats.po import entry_text
+
+    unit = ExportUnit(
+        id="d1p2",
+        document_name="case.txt",
+        position=1,
+        source=source,
+        target=target,
+        status=status,
+        version=4,
+        reviewer="bob" if status is ReviewStatus.APPROVED else None,
+        notes=("carol: two\nlines",),
+        history=("2026-01-01T00:00 alice edit new -> edited",),
+    )
+    reference = polib.POEntry(
+        msgctxt=unit.id,
+        msgid=source,
+        msgstr=target,
+        comment="\n".join(
+            ["case.txt#1", f"status: {status.value}", "translator-version: 4"]
+            + (["reviewer: bob"] if unit.reviewer else [])
+        ),
+        tcomment="\n".join(
+            ([unit.marker] if not unit.approved else [])
+            + ["history: 2026-01-01T00:00 alice edit new -> edited", "comment: carol: two lines"]
+        ),
+        flags=["fuzzy"] if not unit.approved and target else [],
+    )
+    assert entry_text(unit) == reference.__unicode__(wrapwidth=0)

@@ -78,7 +78,29 @@ def test_source_sentences_become_mrk_segments(
     root = etree.parse(str(out)).getroot()
     first = root.find(".//x:trans-unit", NS)
     source_segments = [m.text for m in first.findall("x:seg-source/x:mrk", NS)]
-    target = first.find("x:target", NS)
     assert source_segments == ["Суд отказал в жалобе. ", "Защита обжалует решение."]
-    assert (target.text, len(target)) == (APPROVED_PAIRS[0][1], 0)  # targets stay whole
+    assert [m.get("mid") for m in first.iterfind("x:seg-source/x:mrk", NS)] == ["1", "2"]
     assert all(m.get("mtype") == "seg" for m in first.iterfind(".//x:mrk", NS))
+    # The target stays whole (XLIFF 1.2 allows it; XLIFF 2.0 carries target segments).
+    target = first.find("x:target", NS)
+    assert target is not None and not len(target)
+    assert target.text == APPROVED_PAIRS[0][1]
+
+
+def test_a_target_with_another_sentence_count_stays_one_plain_target(
+    project: Project, store: ProjectStore, tmp_path: Path
+) -> None:
+    from tests.test_formats_base import new_document, set_target
+    from translator.core.models import ReviewStatus
+
+    (document,) = store.add_documents(
+        [new_document("uneven.txt", ["Первое предложение. Второе предложение."])]
+    )
+    (paragraph,) = store.paragraphs(document.id)
+    set_target(store, paragraph.id, "One sentence for both of them.", ReviewStatus.APPROVED)
+    out = tmp_path / "uneven.xlf"
+    publishing.export(project, store, format="xliff", out=out)
+    unit = etree.parse(str(out)).getroot().find(".//x:trans-unit", NS)
+    target = unit.find("x:target", NS)
+    assert (target.text, len(target)) == ("One sentence for both of them.", 0)
+    assert len(unit.findall("x:seg-source/x:mrk", NS)) == 2

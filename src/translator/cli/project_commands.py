@@ -36,6 +36,11 @@ def register(commands: Commands) -> None:
         action="store_true",
         help="show what the import or update would do (counts and source diffs); change nothing",
     )
+    imp.add_argument(
+        "--force",
+        action="store_true",
+        help="apply an update even if it archives most of the document's approved paragraphs",
+    )
 
     status = commands.add("status", "paragraph counts per review status", _cmd_status)
     status.add_argument("--json", action="store_true", help="machine-readable totals")
@@ -59,6 +64,7 @@ def _cmd_import(args: argparse.Namespace, console: Console) -> int:
             encoding=args.encoding,
             update=args.update,
             dry_run=args.dry_run,
+            force=args.force,
         )
     for name in report.unchanged:
         console.print(f"{name}: unchanged since the last import, nothing to do")

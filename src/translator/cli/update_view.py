@@ -56,6 +56,23 @@ def print_update_summary(console: Console, summary: UpdateSummary, show_diffs: b
                 Text(f"  ¶{lost.old_position + 1} (id {lost.paragraph_id}): ")
                 + Text(_snippet(lost.source_text))
             )
+    if summary.removed_approved:
+        console.print(
+            f"{len(summary.removed_approved)} of {summary.approved_before} approved "
+            "paragraph(s) archived (removed from the source; history kept):",
+            style="bold red",
+        )
+        for removed in summary.removed_approved:
+            console.print(
+                Text(f"  ¶{removed.old_position + 1} (id {removed.paragraph_id}): ")
+                + Text(_snippet(removed.source_text))
+            )
+        if summary.needs_force and not summary.applied:
+            console.print(
+                "warning: this archives more than half of the approved paragraphs; is it the "
+                "right file? The update needs --force.",
+                style="bold red",
+            )
     if show_diffs:
         for change in summary.changes:
             console.print(_diff_text(change))

@@ -1,4 +1,4 @@
-"""XLIFF 1.2: one `<file>` per document, one `trans-unit` per paragraph, source sentences as `mrk`.
+"""XLIFF 1.2: one `<file>` per document, one `trans-unit` per paragraph, sentences as `mrk`s.
 
 Written as a stream, so memory does not grow with the project.
 """
@@ -53,8 +53,9 @@ def _note(note: str, source: str) -> str:
 def trans_unit(unit: ExportUnit, target_lang: str) -> str:
     state, qualifier = STATES[unit.status]
     parts = [element("source", text(unit.source))]
-    # Targets stay whole: segmenting them needs razdel on every target, which doubled the
-    # export time of 50,000 paragraphs; 1.2 makes target `mrk`s optional (XLIFF 2.0 has them).
+    # Sentences are `mrk` segments of `seg-source`, from the stored segmentation. The target
+    # stays whole, as XLIFF 1.2 allows: splitting every target again cost more CPU than
+    # Translate Toolkit's whole po2xliff run (bench/export.py); XLIFF 2.0 carries them.
     source_pieces = split_pieces(unit.source, unit.source_sentences)
     if source_pieces:
         parts.append(element("seg-source", _segmented(source_pieces)))

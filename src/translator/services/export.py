@@ -6,18 +6,17 @@ Exports are read-only on the store and atomic on disk; imports change targets on
 
 from __future__ import annotations
 
-import os
-import tempfile
 import tomllib
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from translator import __version__
 from translator.core.errors import DocumentNotFound, TranslatorError
 from translator.core.models import Document, HistoryEvent, Paragraph, ReviewStatus, StatusCounts
+from translator.formats.atomic import TargetExists, place_files, write_temporary
 from translator.formats.base import (
     ExportDocument,
     Exporter,
@@ -25,8 +24,9 @@ from translator.formats.base import (
     ExportUnit,
     unit_id,
 )
-from translator.formats.paths import document_file_name, inside_folder
+from translator.formats.paths import inside_folder, unique_file_names
 from translator.project import Project
+from translator.services.export_segments import segmented
 from translator.store import ProjectStore
 from translator.store.export_queries import ExportQueries, ParagraphExtras
 
@@ -182,64 +182,6 @@ def collect_documents(
     return result
 
 
-# Splitting targets into sentences (razdel) is most of an XLIFF export's time: large exports
-# spread it over the cores, as imports do with parsing.
-PARALLEL_SEGMENT_MIN_UNITS = 5000
-_SEGMENT_CHUNK = 1000
-
-
-def _split_chunk(chunk: list[tuple[str, str]]) -> list[tuple[str, ...]]:
-    from translator.ingest.sentences import split_sentences
-
-    return [split_sentences(text, lang) for text, lang in chunk]
-
-
-def segment_targets(documents: list[ExportDocument]) -> list[ExportDocument]:
-    """Fill `target_sentences` of every unit whose source has several sentences."""
-    wanted = [
-        (unit.target, document.target_lang)
-        for document in documents
-        for unit in document.units
-        if unit.target and len(unit.source_sentences) > 1
-    ]
-    chunks = [wanted[i : i + _SEGMENT_CHUNK] for i in range(0, len(wanted), _SEGMENT_CHUNK)]
-    workers = min(len(chunks), os.cpu_count() or 1)
-    if len(wanted) < PARALLEL_SEGMENT_MIN_UNITS or workers < 2:
-        results = [_split_chunk(chunk) for chunk in chunks]
-    else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(_split_chunk, chunks))
-    split = iter(sentences for chunk in results for sentences in chunk)
-    segmented = []
-    for document in documents:
-        units = [
-            replace(unit, target_sentences=next(split))
-            if unit.target and len(unit.source_sentences) > 1
-            else unit
-            for unit in document.units
-        ]
-        segmented.append(replace(document, units=units))
-    return segmented
-
-
-def _write_atomically(
-    exporter: Exporter, documents: list[ExportDocument], final: Path, meta: ExportMeta
-) -> Path:
-    """Write into a temporary file beside `final`; the caller renames it into place."""
-    handle, name = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".tmp")
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        exporter.write(documents, temporary, meta)
-        umask = os.umask(0)
-        os.umask(umask)
-        temporary.chmod(0o666 & ~umask)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return temporary
-
-
 def _targets(
     exporter: Exporter, documents: list[ExportDocument], out: Path
 ) -> list[tuple[Path, list[ExportDocument]]]:
@@ -257,25 +199,48 @@ def _targets(
             )
         if out.is_dir():
             raise ExportRefused(f"{out}: is a folder; --out names the {exporter.format_name} file")
-        if not out.parent.is_dir():
-            raise ExportRefused(f"{out.parent}: no such folder")
+        if out.parent.exists() and not out.parent.is_dir():
+            raise ExportRefused(f"{out.parent}: not a folder")
         return [(out, documents)]
     if out.exists() and not out.is_dir():
         raise ExportRefused(f"{out}: not a folder; --out names the folder for {exporter.extension}")
     targets: list[tuple[Path, list[ExportDocument]]] = []
-    used: set[str] = set()
+    names = unique_file_names(
+        [(document.id, document.name, document.target_lang) for document in documents],
+        exporter.extension,
+    )
     for document in documents:
-        name = document_file_name(document.name, document.target_lang, exporter.extension)
-        if name.lower() in used:
-            name = document_file_name(
-                f"{document.name}-{document.id}", document.target_lang, exporter.extension
-            )
-        used.add(name.lower())
-        path = out / name
+        path = out / names[document.id]
         if not inside_folder(path, out):
             raise ExportRefused(f"{path}: would be written outside {out}; nothing exported")
         targets.append((path, [document]))
     return targets
+
+
+def _write_all(
+    exporter: Exporter,
+    targets: list[tuple[Path, list[ExportDocument]]],
+    meta: ExportMeta,
+    force: bool,
+    out: Path,
+) -> None:
+    """Write every file to a temporary name, then put them all in place (formats/atomic.py)."""
+    written: list[tuple[Path, Path]] = []
+    try:
+        for path, group in targets:
+            temporary = write_temporary(path, partial(exporter.write, group, meta=meta))
+            written.append((temporary, path))
+        place_files(written, force)
+    except TargetExists as error:
+        raise ExportRefused(
+            f"{error.filename}: already exists (created during the export); nothing exported, "
+            "pass --force to overwrite"
+        ) from error
+    except OSError as error:
+        raise ExportRefused(f"{error.filename or out}: cannot write ({error.strerror})") from error
+    finally:
+        for temporary, _ in written:
+            temporary.unlink(missing_ok=True)
 
 
 def export(
@@ -292,42 +257,41 @@ def export(
 
     Refused as a whole, with nothing written, when unapproved paragraphs are in the selection
     (unless `include_unapproved`), when a file exists (unless `force`), or when a document's
-    name would lead outside `out`. Every file is written to a temporary name first and all
-    are renamed into place only when all were written.
+    name would lead outside `out`. The folder (`out`, or the parent of a single-file `out`)
+    is created when missing. Every file is written to a temporary name first and all are
+    put in place only when all were written (formats/atomic.py: never over a file that
+    appeared meanwhile, unless `force`).
     """
     exporter = exporter_for(format)
     selection = collect_documents(store, documents, include_unapproved)
-    if exporter.segments_targets:
-        selection = segment_targets(selection)
     targets = _targets(exporter, selection, out)
     existing = [path for path, _ in targets if path.exists() or path.is_symlink()]
     if existing and not force:
         shown = ", ".join(str(path) for path in existing)
         raise ExportRefused(f"{shown}: already exists; pass --force to overwrite")
-    if exporter.one_file_per_document:
-        try:
-            out.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise ExportRefused(f"{out}: cannot create the folder ({error.strerror})") from error
+    folder = out if exporter.one_file_per_document else out.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ExportRefused(f"{folder}: cannot create the folder ({error.strerror})") from error
     meta = ExportMeta(
         project=project.config.name,
         tool_version=__version__,
         created_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M+0000"),
         language_tags=language_tags(project),
     )
-    written: list[tuple[Path, Path]] = []
-    try:
-        for path, group in targets:
-            written.append((_write_atomically(exporter, group, path, meta), path))
-        for temporary, path in written:
-            os.replace(temporary, path)
-    except OSError as error:
-        for temporary, _ in written:
-            temporary.unlink(missing_ok=True)
-        raise ExportRefused(f"{error.filename or out}: cannot write ({error.strerror})") from error
-    finally:
-        for temporary, _ in written:
-            temporary.unlink(missing_ok=True)
+    if exporter.segments_targets:
+        with segmented(selection) as with_sentences:
+            by_id = {document.id: document for document in with_sentences}
+            _write_all(
+                exporter,
+                [(p, [by_id[d.id] for d in group]) for p, group in targets],
+                meta,
+                force,
+                out,
+            )
+    else:
+        _write_all(exporter, targets, meta, force, out)
     report = ExportReport(files=[path for path, _ in targets])
     for document in selection:
         for unit in document.units:

@@ -26,7 +26,15 @@ from translator.project import (
     prepare_project_folder,
     write_project_config,
 )
-from translator.services.update import UpdatePlan, UpdateSummary, apply_update, plan_update
+from translator.services.update import (
+    UpdatePlan,
+    UpdateSummary,
+    apply_update,
+    force_problem,
+    import_transaction,
+    plan_update,
+    update_language_problem,
+)
 from translator.store import NewDocument, ProjectStore, open_store
 
 LANG_CHOICES = ("auto", "ru", "en")
@@ -150,13 +158,16 @@ def import_sources(
     encoding: str | None = None,
     update: str | None = None,
     dry_run: bool = False,
+    force: bool = False,
 ) -> ImportReport:
     """Import files all-or-nothing: if any file is bad, nothing is stored and all are reported.
 
     Files already imported with identical bytes (under any name) are skipped unparsed.
     A file whose document exists (same name, or the one named by `update`) with other
-    content updates it (services/update.py), after every file has parsed cleanly; each
-    update is one transaction of its own. `dry_run` parses and plans, and stores nothing.
+    content updates it (services/update.py), after every file has parsed cleanly; an update
+    whose text is in another language is refused, and one that would archive most of the
+    approved paragraphs needs `force`. New documents and updates commit in one transaction.
+    `dry_run` parses and plans, and stores nothing.
     The rest stream into one transaction as they are parsed, so memory holds about one
     document at a time (measured: 100,000 paragraphs in 124 MB). The price: other sessions'
     saves wait while a large import parses (SQLite's busy timeout is 30 s; the import runs
@@ -224,17 +235,22 @@ def import_sources(
             raise ImportRefused([problems[index] for index in sorted(problems)])
 
     plans = _plan_updates(project, store, to_update, actor, lang, encoding, problems)
+    if not (force or dry_run):
+        for index, new_version, plan in plans:
+            if plan.summary.needs_force:
+                problems[index] = force_problem(new_version, plan.summary)
     if problems and not to_parse:
         raise ImportRefused([problems[index] for index in sorted(problems)])
     if dry_run:
         for parsed in parsed_documents():  # raises, like a real import, if any file is bad
             report.would_import.append(_would_import(parsed, *counts[-1]))
-        report.updated = [plan.summary for plan in plans]
+        report.updated = [plan.summary for _, _, plan in plans]
         return report
-    documents = store.add_documents(parsed_documents()) if to_parse else []
+    with import_transaction(store):  # new documents and updates: all or nothing
+        documents = store.add_documents(parsed_documents()) if to_parse else []
+        report.updated = [apply_update(store, plan) for _, _, plan in plans]
     for document, (paragraphs, sentences, duplicates) in zip(documents, counts, strict=True):
         report.imported.append(ImportedDocument(document, paragraphs, sentences, duplicates))
-    report.updated = [apply_update(store, plan) for plan in plans]
     return report
 
 
@@ -262,12 +278,12 @@ def _plan_updates(
     lang: str,
     encoding: str | None,
     problems: dict[int, InputFileError],
-) -> list[UpdatePlan]:
+) -> list[tuple[int, ParsedDocument, UpdatePlan]]:
     """Parse the new versions of existing documents (in their stored language) and plan.
 
     Nothing is written here: updates are applied only once the whole import is known good.
     """
-    plans: list[UpdatePlan] = []
+    plans: list[tuple[int, ParsedDocument, UpdatePlan]] = []
     for index, path, document in to_update:
         if lang not in ("auto", document.source_lang):
             problems[index] = InputFileError(
@@ -278,7 +294,11 @@ def _plan_updates(
         if isinstance(parsed, InputFileError):
             problems[index] = parsed
             continue
-        plans.append(plan_update(store, document, parsed, actor))
+        wrong_language = update_language_problem(document, parsed, lang)
+        if wrong_language is not None:
+            problems[index] = wrong_language
+            continue
+        plans.append((index, parsed, plan_update(store, document, parsed, actor)))
     return plans
 
 

@@ -8,17 +8,25 @@ point but becomes `rejected` (note "source changed"), so nothing approved stays 
 after its source changed; one that held only raw machine translation goes back to `new`
 so the next `translator translate` redoes it (unchanged sentences keep their machine
 translation and the MT cache). New paragraphs are `new`; removed ones are archived.
+
+Two guards against updating a document with the wrong file (issue 8 review): the new text
+must be in the document's source language (`update_language_problem`), and an update that
+would archive more than half of the document's approved paragraphs needs `force`
+(`UpdateSummary.needs_force`); the summary lists the approved paragraphs it archives.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 
-from translator.core.errors import TranslatorError
+from translator.core.errors import InputFileError, TranslatorError
 from translator.core.models import Document, Paragraph, ReviewStatus
 from translator.ingest import ParsedDocument
+from translator.ingest.language import LanguageUnknown, detect_language
 from translator.store import ProjectStore
 from translator.store.update_queries import (
     ArchivedParagraph,
@@ -65,10 +73,46 @@ class UpdateSummary:
     counts: dict[ChangeKind, int]
     lost_approval: tuple[LostApproval, ...]
     changes: tuple[SourceChange, ...]  # every step but the unchanged ones, in new order
+    removed_approved: tuple[LostApproval, ...] = ()  # approved paragraphs archived as removed
+    approved_before: int = 0  # approved paragraphs of the document before the update
 
     @property
     def changed(self) -> bool:
         return any(count for kind, count in self.counts.items() if kind is not ChangeKind.UNCHANGED)
+
+    @property
+    def needs_force(self) -> bool:
+        """More than half of the approved paragraphs would be archived: likely the wrong file."""
+        return len(self.removed_approved) * 2 > self.approved_before > 0
+
+
+def update_language_problem(
+    document: Document, parsed: ParsedDocument, lang: str
+) -> InputFileError | None:
+    """Why the new text cannot update `document` for its language, or None when it can.
+
+    The new text is parsed in the stored source language, so detection is redone here on
+    its paragraphs: a text in the other language would otherwise archive every paragraph
+    (approvals included) and come back as new ones. An explicit `--lang` naming the
+    document's language overrides the detection (the caller refuses any other `--lang`).
+    """
+    if lang == document.source_lang:
+        return None
+    try:
+        detected = detect_language(" ".join(p.source_text for p in parsed.paragraphs))
+    except LanguageUnknown as unclear:
+        return InputFileError(
+            parsed.path,
+            f"cannot update '{document.name}' ({document.source_lang}): {unclear}; nothing updated",
+        )
+    if detected == document.source_lang:
+        return None
+    return InputFileError(
+        parsed.path,
+        f"the text is in {detected}, document '{document.name}' is in "
+        f"{document.source_lang}; nothing updated (pass --lang {document.source_lang} "
+        "if the file is right)",
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +139,7 @@ def plan_update(
     """Align the stored paragraphs with the new version and decide what becomes of each."""
     old = store.paragraphs(document.id)
     new = parsed.paragraphs
+    removed_approved: list[LostApproval] = []
     steps = align_paragraphs([p.source_text for p in old], [p.source_text for p in new])
     revised: dict[int, RevisedParagraph] = {}
     archived: list[ArchivedParagraph] = []
@@ -121,6 +166,10 @@ def plan_update(
             revised[step.new[0]] = replace(revise(step.new[0]), note="new paragraph")
         elif step.kind is ChangeKind.REMOVED:
             archived.append(ArchivedParagraph(olds[0].id, "removed from the source"))
+            if olds[0].status is ReviewStatus.APPROVED:
+                removed_approved.append(
+                    LostApproval(olds[0].id, olds[0].position, olds[0].source_text)
+                )
         else:  # edited, split or merged: the first old paragraph carries on
             first = olds[0]
             target, status, note = _after_source_change(olds)
@@ -171,6 +220,8 @@ def plan_update(
         counts={kind: counts.get(kind, 0) for kind in ChangeKind},
         lost_approval=tuple(lost),
         changes=tuple(changes),
+        removed_approved=tuple(removed_approved),
+        approved_before=sum(1 for p in old if p.status is ReviewStatus.APPROVED),
     )
     return UpdatePlan(document, tuple(steps), revision, summary)
 
@@ -203,13 +254,18 @@ def _update_queries(store: ProjectStore) -> UpdateQueries:
     return store
 
 
+def import_transaction(store: ProjectStore) -> AbstractContextManager[sqlite3.Connection]:
+    """One transaction around a whole import: new documents and updates commit together.
+
+    The store's writes inside it (add_documents, apply_update) nest as savepoints.
+    """
+    return _update_queries(store).transaction()
+
+
 def apply_update(store: ProjectStore, plan: UpdatePlan) -> UpdateSummary:
     """Write the plan in one transaction; StaleUpdatePlan if the document changed meanwhile."""
     _update_queries(store).apply_source_revision(plan.revision)
-    summary = plan.summary
-    return UpdateSummary(
-        summary.document, True, summary.counts, summary.lost_approval, summary.changes
-    )
+    return replace(plan.summary, applied=True)
 
 
 def update_document(
@@ -222,6 +278,16 @@ def update_document(
     """Plan and (unless `dry_run`) apply an update of `document` to the `parsed` version."""
     plan = plan_update(store, document, parsed, actor)
     return plan.summary if dry_run else apply_update(store, plan)
+
+
+def force_problem(parsed: ParsedDocument, summary: UpdateSummary) -> InputFileError:
+    """The refusal of an update that would archive most of the approved work."""
+    return InputFileError(
+        parsed.path,
+        f"would archive {len(summary.removed_approved)} of the {summary.approved_before} "
+        f"approved paragraphs of '{summary.document}' (is it the right file?); nothing "
+        "updated: check with --dry-run, then pass --force",
+    )
 
 
 def archived_paragraphs(store: ProjectStore, document: Document) -> list[Paragraph]:

@@ -54,14 +54,17 @@ class ExportQueries(SqliteQueries):
             "WHERE p.document_id = ? ORDER BY h.paragraph_id, h.id",
             (document_id,),
         )
+        # A dict lookup, not ReviewStatus(value) per row: exports read every history row.
+        statuses: dict[str | None, ReviewStatus | None] = {None: None}
+        statuses.update({status.value: status for status in ReviewStatus})
         for row in rows:
             event = HistoryEvent(
                 id=row[0],
                 paragraph_id=row[1],
                 actor=row[2],
                 action=row[3],
-                old_status=_status_or_none(row[4]),
-                new_status=_status_or_none(row[5]),
+                old_status=statuses[row[4]] if row[4] in statuses else _status_or_none(row[4]),
+                new_status=statuses[row[5]] if row[5] in statuses else _status_or_none(row[5]),
                 old_target=row[6],
                 new_target=row[7],
                 note=row[8],

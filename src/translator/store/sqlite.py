@@ -92,8 +92,12 @@ class SqliteStore(
         """BEGIN IMMEDIATE takes the write lock up front, so read-then-write cannot race.
 
         Any SQLite failure inside (locked, read-only, disk full) rolls everything back and
-        surfaces as StoreUnavailable: nothing is half-written.
+        surfaces as StoreUnavailable: nothing is half-written. Inside an open transaction it
+        nests as a savepoint, so a use case can join several writes into one commit.
         """
+        if self._db.in_transaction:
+            yield from self._savepoint()
+            return
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
@@ -112,6 +116,18 @@ class SqliteStore(
         except BaseException:
             self._rollback()
             raise
+
+    def _savepoint(self) -> Iterator[sqlite3.Connection]:
+        """The nested part of `transaction()`: undone alone on error, committed by the outer."""
+        self._db.execute("SAVEPOINT nested_write")
+        try:
+            yield self._db
+        except BaseException:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK TO nested_write")
+                self._db.execute("RELEASE nested_write")
+            raise
+        self._db.execute("RELEASE nested_write")
 
     def _migrate(self) -> None:
         tables = {
