@@ -64,11 +64,23 @@ TARGETS = (
 SIZE = (120, 40)
 
 
+def sentence_count(position: int) -> int:
+    """Paragraph lengths vary as in a real text (one to three sentences, a long one every
+    25th), so panel and editor heights change between neighbours."""
+    return 8 if position % 25 == 24 else 1 + position % 3
+
+
+def paragraph_text(sentences: tuple[str, ...], position: int, label: str) -> str:
+    count = sentence_count(position)
+    body = " ".join(sentences[(position + k) % 4] for k in range(count))
+    return f"{body} {label} {position}."
+
+
 def build_project(root: Path, count: int) -> tuple[services.ProjectStatus, Path]:
     project = services.init_project(root / "bench", name="bench")
     source = root / "big.txt"
     source.write_text(
-        "\n\n".join(f"{SENTENCES[i % 4]} Абзац {i}." for i in range(count)) + "\n",
+        "\n\n".join(paragraph_text(SENTENCES, i, "Абзац") for i in range(count)) + "\n",
         encoding="utf-8",
     )
     with services.open_project_store(project) as store:
@@ -81,7 +93,7 @@ def build_project(root: Path, count: int) -> tuple[services.ProjectStatus, Path]
                 "UPDATE paragraphs SET target_text = ?, status = 'machine', version = 2 "
                 "WHERE id = ?",
                 [
-                    (f"{TARGETS[p.position % 4]} Paragraph {p.position}.", p.id)
+                    (paragraph_text(TARGETS, p.position, "Paragraph"), p.id)
                     for p in store.paragraphs(document.id)
                 ],
             )

@@ -21,6 +21,7 @@ from translator.tui.screens.conflict_modal import ConflictModal
 from translator.tui.screens.modals import ChoiceModal, TextPromptModal
 from translator.tui.widgets.paragraph_list import ListRow, ParagraphList
 from translator.tui.widgets.status_badge import StatusBadge
+from translator.tui.widgets.target_editor import TargetEditor
 
 if TYPE_CHECKING:
     from translator.tui.app import ReviewApp
@@ -60,7 +61,7 @@ class ReviewScreen(Screen[None]):
         self.search_query = ""
         self.finding_kinds: dict[int, set[str]] = {}
         self.summaries: list[ListRow] = []
-        self._shown: dict[str, tuple[Text, int]] = {}  # panel id -> (text, wrapped lines)
+        self._shown: dict[str, Text] = {}  # panel id -> the text it shows
 
     @property
     def workbench_app(self) -> ReviewApp:
@@ -81,7 +82,7 @@ class ReviewScreen(Screen[None]):
                 yield Label("Machine translation", classes="section")
                 yield Static(id="machine")
                 yield Label("Target", classes="section")
-                yield TextArea(id="target", soft_wrap=True)
+                yield TargetEditor(id="target", soft_wrap=True)
                 yield Label("Glossary", classes="section")
                 yield Static(id="terms")
                 yield Label("Findings", classes="section")
@@ -208,14 +209,14 @@ class ReviewScreen(Screen[None]):
         panels reserve lines in review.tcss (min-height), so a typical paragraph fits and
         moving through them never changes a height."""
         widget = self.query_one(selector, Static)
+        if self._shown.get(widget.id or "") == text:
+            return
         width = widget.content_region.width or 60
         lines = len(text.wrap(self.app.console, width)) if text.plain else 1
-        height = max(lines, _reserved_lines(widget))
-        shown = self._shown.get(widget.id or "")
-        if shown is not None and shown == (text, height):
-            return
-        same_height = shown is not None and shown[1] == height
-        self._shown[widget.id or ""] = (text, height)
+        # Compared with the height of the last layout (after a resize too); a layout still
+        # pending is run with the newest text anyway.
+        same_height = widget.content_size.height == max(lines, _reserved_lines(widget))
+        self._shown[widget.id or ""] = text
         widget.update(text, layout=not same_height)
 
     def _refresh_row(self, paragraph: Paragraph) -> None:
