@@ -129,11 +129,14 @@ def _resume(project: Project, distinct: int, cached_before: int) -> None:
 
     with services.open_project_store(project) as opened:
         assert isinstance(opened, SqliteStore)
-        cached_keys = set(
-            opened.mt_cache_get(
-                engines_model_id(project), [normalise_sentence(s) for s in _sentences(distinct)]
-            )
-        )
+        # The model saw each sentence with its glossary terms protected (the default).
+        guard = mt_services.project_term_guard(project, opened)
+        model_inputs = [
+            normalise_sentence(guard.protect(normalise_sentence(s), "en", "ru").text)
+            for s in _sentences(distinct)
+        ]
+        assert len(set(model_inputs)) == distinct
+        cached_keys = set(opened.mt_cache_get(engines_model_id(project), model_inputs))
         assert len(cached_keys) == cached_before
         summary, _ = mt_services.translate_project(
             project, opened, "tester", engine_factory=factory

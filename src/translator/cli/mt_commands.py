@@ -51,6 +51,11 @@ def register(commands: Commands) -> None:
         help="translate the directions that have a model; for the others say how to install "
         "one and exit 0",
     )
+    translate.add_argument(
+        "--no-glossary",
+        action="store_true",
+        help="raw MT: do not protect and put in the glossary's required term renderings",
+    )
 
 
 def _size(size_bytes: int) -> str:
@@ -106,7 +111,10 @@ def _cmd_translate(args: argparse.Namespace, console: Console) -> int:
         _SpeedColumn(),
         TimeRemainingColumn(),
     )
-    with store, Progress(*columns, console=console, transient=True) as bar:
+    # Only on a terminal: elsewhere (make demo piped, CI logs) rich would leave a blank line
+    # and the last frame of the bar; the summary lines say what happened.
+    shown = console.is_terminal
+    with store, Progress(*columns, console=console, transient=True, disable=not shown) as bar:
         task = bar.add_task("translate", total=None)
 
         def progress(done: int, total: int) -> None:
@@ -120,6 +128,7 @@ def _cmd_translate(args: argparse.Namespace, console: Console) -> int:
                 document=args.doc,
                 retranslate=args.retranslate,
                 skip_missing=args.skip_missing,
+                guard=None if args.no_glossary else mt_services.PROJECT_GLOSSARY,
                 progress=progress,
             )
         except KeyboardInterrupt:

@@ -9,7 +9,7 @@ detokenise, strip the prefix), in length-sorted batches across paragraphs.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -106,26 +106,55 @@ class CTranslate2Engine:
             text = text[len(prefix) :]
         return text.strip()
 
+    def _translate_batch_args(self, tokenized: Sequence[Sequence[str]]) -> dict[str, Any]:
+        """The translate_batch arguments of one batch, decoding capped relative to its
+        longest source."""
+        prefix = self.model.target_prefix
+        return {
+            "target_prefix": [[prefix] for _ in tokenized] if prefix else None,
+            "max_batch_size": self.options.max_batch_size,
+            "beam_size": self.options.beam_size,
+            "num_hypotheses": 1,
+            "max_decoding_length": decoding_cap(tokenized, self.options),
+            "replace_unknowns": True,
+        }
+
     def translate_tokens(self, tokenized: Sequence[Sequence[str]]) -> list[list[str]]:
-        """One translate_batch call, decoding capped relative to the longest source."""
+        """One translate_batch call."""
         if not tokenized:
             return []
-        prefix = self.model.target_prefix
         results = self._translator.translate_batch(
-            [list(tokens) for tokens in tokenized],
-            target_prefix=[[prefix] for _ in tokenized] if prefix else None,
-            max_batch_size=self.options.max_batch_size,
-            beam_size=self.options.beam_size,
-            num_hypotheses=1,
-            max_decoding_length=decoding_cap(tokenized, self.options),
-            replace_unknowns=True,
+            [list(tokens) for tokens in tokenized], **self._translate_batch_args(tokenized)
         )
         return [list(result.hypotheses[0]) for result in results]
 
-    def translate(self, sentences: Sequence[str], source_lang: str, target_lang: str) -> list[str]:
+    def _check_pair(self, source_lang: str, target_lang: str) -> None:
         if (source_lang, target_lang) != (self.model.from_code, self.model.to_code):
             raise TranslatorError(
                 f"the {self.model.pair} model cannot translate {source_lang}→{target_lang}"
             )
+
+    def translate(self, sentences: Sequence[str], source_lang: str, target_lang: str) -> list[str]:
+        self._check_pair(source_lang, target_lang)
         tokenized = self.tokenize(sentences)
         return [self.detokenize(tokens) for tokens in self.translate_tokens(tokenized)]
+
+    def submit(
+        self, sentences: Sequence[str], source_lang: str, target_lang: str
+    ) -> Callable[[], list[str]]:
+        """Queue a batch on CTranslate2's own worker and return at once; calling the result
+        waits for the translations. The pipeline submits the next batch before it stores the
+        current one, so the model never waits for Python (tokenising, the term guard, SQLite).
+        """
+        self._check_pair(source_lang, target_lang)
+        tokenized = self.tokenize(sentences)
+        if not tokenized:
+            return list
+        pending = self._translator.translate_batch(
+            tokenized, asynchronous=True, **self._translate_batch_args(tokenized)
+        )
+
+        def collect() -> list[str]:
+            return [self.detokenize(item.result().hypotheses[0]) for item in pending]
+
+        return collect

@@ -5,12 +5,15 @@ normalise them, run them through the term guard (the model sees the protected te
 look the model inputs up in the cache, translate the rest in length-sorted batches, and
 after each batch commit the new cache rows plus every paragraph the batch completed. A
 killed run therefore loses at most the batch in flight; the next run finds the rest cached.
+An engine that can work in the background (`SubmittingEngine`) gets the next batch before
+the current one is stored, so the model is never idle while Python works.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
 
 from translator.core.models import ReviewStatus
 from translator.core.mt import ProtectedSentence, TermGuard, TranslationEngine
@@ -59,6 +62,35 @@ class _ParagraphWork:
     paragraph: MtParagraph
     occurrences: list[_Occurrence]
     missing: int  # model inputs not translated yet
+
+
+@runtime_checkable
+class SubmittingEngine(TranslationEngine, Protocol):
+    """An engine that can translate a batch in the background (CTranslate2Engine): `submit`
+    returns at once, calling what it returns waits for the translations."""
+
+    def submit(
+        self, sentences: Sequence[str], source_lang: str, target_lang: str
+    ) -> Callable[[], list[str]]: ...
+
+
+_PendingBatch = Callable[[], dict[str, str | None]]
+
+
+def _translate_batch(
+    engine: TranslationEngine, batch: list[str], source: str, target: str
+) -> dict[str, str | None]:
+    """Translate one batch; if the model fails on it, retry sentence by sentence."""
+    try:
+        return dict(zip(batch, engine.translate(batch, source, target), strict=True))
+    except (RuntimeError, ValueError):
+        outputs: dict[str, str | None] = {}
+        for key in batch:
+            try:
+                outputs[key] = engine.translate([key], source, target)[0]
+            except (RuntimeError, ValueError):
+                outputs[key] = None
+        return outputs
 
 
 def _direction(paragraph: MtParagraph) -> tuple[str, str]:
@@ -172,9 +204,15 @@ class TranslationRun:
         # Paragraphs answered entirely from the cache go first, in one commit.
         self._commit(engine.model_id, {}, [w for w in works if w.missing == 0], raw, summary)
         failed_keys: set[str] = set()
-        for start in range(0, len(pending), self.batch_size):
-            batch = pending[start : start + self.batch_size]
-            outputs = self._translate_batch(engine, batch, source, target)
+        batches = [
+            pending[start : start + self.batch_size]
+            for start in range(0, len(pending), self.batch_size)
+        ]
+        submitted = [self._submit(engine, batches[0], source, target)] if batches else []
+        for number, batch in enumerate(batches):
+            if number + 1 < len(batches):  # the model starts on it while we store this one
+                submitted.append(self._submit(engine, batches[number + 1], source, target))
+            outputs = submitted.pop(0)()
             fresh = {key: text for key, text in outputs.items() if text is not None}
             failed_keys.update(key for key, text in outputs.items() if text is None)
             raw.update(fresh)
@@ -191,20 +229,25 @@ class TranslationRun:
         summary.failed += sum(1 for work in works for o in work.occurrences if o.key in failed_keys)
         summary.cached += summary.sentences - summary.translated - summary.failed
 
-    def _translate_batch(
+    def _submit(
         self, engine: TranslationEngine, batch: list[str], source: str, target: str
-    ) -> dict[str, str | None]:
-        """Translate one batch; if the model fails on it, retry sentence by sentence."""
+    ) -> _PendingBatch:
+        """Start a batch on an engine that can work in the background (one batch ahead);
+        any other engine translates it when the result is asked for."""
+        if not isinstance(engine, SubmittingEngine):
+            return lambda: _translate_batch(engine, batch, source, target)
         try:
-            return dict(zip(batch, engine.translate(batch, source, target), strict=True))
+            collect = engine.submit(batch, source, target)
         except (RuntimeError, ValueError):
-            outputs: dict[str, str | None] = {}
-            for key in batch:
-                try:
-                    outputs[key] = engine.translate([key], source, target)[0]
-                except (RuntimeError, ValueError):
-                    outputs[key] = None
-            return outputs
+            return lambda: _translate_batch(engine, batch, source, target)
+
+        def result() -> dict[str, str | None]:
+            try:
+                return dict(zip(batch, collect(), strict=True))
+            except (RuntimeError, ValueError):
+                return _translate_batch(engine, batch, source, target)
+
+        return result
 
     def _commit(
         self,

@@ -188,3 +188,14 @@ def build_argos_package(
             for file in sorted(model_dir.iterdir()):
                 archive.write(file, f"{folder_name}/model/{file.name}")
     return destination
+
+
+class CopyEngine:
+    """A `TranslationEngine` that returns its input unchanged: a "model" that keeps every
+    term marker perfectly, so the term guard's restore and inflection path can be measured
+    and tested apart from what a real (or random) model does to the markers."""
+
+    model_id = "synthetic:copy"
+
+    def translate(self, sentences: Sequence[str], source_lang: str, target_lang: str) -> list[str]:
+        return list(sentences)

@@ -2,14 +2,17 @@
 
 `translate_project` checks that a model exists for every direction with work before it
 touches anything, so a missing model changes nothing; then one `TranslationRun` commits
-batch by batch.
+batch by batch. Glossary terms are enforced by default (the project's term guard), so the
+CLI and the TUI get enforcement without asking for it; `guard=None` opts out.
 """
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from translator.core.errors import DocumentNotFound, TranslatorError
 from translator.core.mt import TermGuard, TranslationEngine
@@ -28,6 +31,16 @@ from translator.store import ProjectStore
 from translator.store.mt_queries import MtParagraph, MtQueries
 
 EngineFactory = Callable[[InstalledModel, MtSettings], TranslationEngine]
+
+
+class GuardChoice(enum.Enum):
+    """The default of `translate_project(guard=...)`: a sentinel, since None means "no guard"."""
+
+    PROJECT_GLOSSARY = "project-glossary"
+
+
+PROJECT_GLOSSARY = GuardChoice.PROJECT_GLOSSARY
+GuardOption = TermGuard | None | Literal[GuardChoice.PROJECT_GLOSSARY]
 
 
 class ModelMissing(TranslatorError):
@@ -95,6 +108,15 @@ def _mt_store(store: ProjectStore) -> MtQueries:
     return store
 
 
+def project_term_guard(project: Project, store: ProjectStore) -> TermGuard:
+    """The glossary's guard over the project's term base (seeded with the shipped one)."""
+    # Imported here: the glossary loads pymorphy3's dictionaries, which `models list` and
+    # the other MT commands do not need.
+    from translator.services.glossary import term_guard
+
+    return term_guard(project, store)
+
+
 def plan_translation(
     store: ProjectStore, *, document: str | None = None, retranslate: bool = False
 ) -> TranslationPlan:
@@ -127,14 +149,15 @@ def translate_project(
     retranslate: bool = False,
     skip_missing: bool = False,
     engine_factory: EngineFactory = argos_engine,
-    guard: TermGuard | None = None,
+    guard: GuardOption = PROJECT_GLOSSARY,
     progress: Progress | None = None,
 ) -> tuple[MtSummary, TranslationPlan]:
     """Machine-translate the project's `new` paragraphs (and `machine` ones if `retranslate`).
 
     With a model missing for a needed direction: ModelMissing, nothing changed; with
     `skip_missing`, the directions that have a model are translated and the plan says which
-    were skipped.
+    were skipped. `guard`: the project glossary's term guard unless given one, or None for
+    raw MT (the glossary checks still run on the result).
     """
     plan = plan_translation(store, document=document, retranslate=retranslate)
     if plan.missing and not skip_missing:
@@ -142,6 +165,8 @@ def translate_project(
     paragraphs = [p for p in plan.paragraphs if (p.source_lang, p.target_lang) in plan.models]
     if not paragraphs:
         return MtSummary(), plan
+    if guard is PROJECT_GLOSSARY:
+        guard = project_term_guard(project, store)
     settings = project.config.mt
     engines = {
         direction: engine_factory(model, settings) for direction, model in plan.models.items()
