@@ -1,4 +1,5 @@
-"""Helpers for review and TUI tests: a small imported document, roles, machine targets."""
+"""Helpers for review and TUI tests: a small imported document, roles, machine targets,
+and name variants found by a real check run."""
 
 from __future__ import annotations
 
@@ -8,13 +9,16 @@ from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
+from textual.pilot import Pilot
+
+from tests.checks_support import add_document
 from tests.conftest import write
 from translator import services
-from translator.core.findings import Finding, Severity
 from translator.core.models import Paragraph, ReviewStatus
 from translator.project import Project
+from translator.services import checks
 from translator.store import ProjectStore
-from translator.store.check_queries import FindingsWrite, NewFinding
+from translator.store.check_queries import StoredFinding
 
 SOURCE_PARAGRAPHS = (
     "Суд приговорил Алексея Соколова к пяти годам колонии.",
@@ -93,32 +97,52 @@ def run_async(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., N
     return wrapper
 
 
-def store_name_variant(store: ProjectStore, project: Project) -> tuple[int, int]:
-    """Store a name-variant finding as the name check does (its data layout)."""
-    paragraphs = store.paragraphs(store.documents()[0].id)
-    first, second = paragraphs[5], paragraphs[6]
-    store.save_target(
-        first.id, first.version, "Aleksei Sokolov was moved.", ReviewStatus.MACHINE, "mt", "mt"
-    )
-    store.save_target(
-        second.id, second.version, "Alexey Sokolov appealed.", ReviewStatus.MACHINE, "mt", "mt"
-    )
-    finding = Finding(
-        "name-variant",
-        Severity.WARNING,
-        "Aleksei Sokolov: spelt several ways: Aleksei Sokolov (1), Alexey Sokolov (1)",
-        (first.id, second.id),
-        {
-            "spellings": {"Aleksei Sokolov": 1, "Alexey Sokolov": 1},
-            "canonical": "Aleksei Sokolov",
-            "entity": "Алексей Соколов",
-            "paragraphs_by_spelling": {
-                "Aleksei Sokolov": [first.id],
-                "Alexey Sokolov": [second.id],
-            },
-        },
-    )
-    store.write_findings(  # type: ignore[attr-defined]
-        FindingsWrite(clear_kinds=["name-variant"], findings=[NewFinding(finding, "sokolov")])
-    )
-    return first.id, second.id
+# Planted name variants for the conflicts screen: Russian sources tie every English
+# spelling to one person; the real name check then stores a first-name cluster ("Dmitrii",
+# "Dmitriy", "Dmitry") and a surname cluster (the typo "Zhurravlev") separately. The judge
+# shares the first name but is another person, so no resolve may touch him.
+NAME_VARIANT_PAIRS = (
+    (
+        "Дмитрий Журавлев осужден на 13 лет. Приговор обжалован.",
+        "Dmitrii Zhuravlev was sentenced to 13 years. The verdict was appealed.",
+    ),
+    ("Дмитрия Журавлева перевели в ИК-6.", "Dmitry Zhuravlev was moved to IK-6."),
+    (
+        "Дмитрий Журавлев подал жалобу через адвоката.",
+        "Dmitrii Zhuravlev complained via his lawyer.",
+    ),
+    ("Дмитрий Журавлев болен.", "Dmitriy Zhuravlev is ill."),
+    ("Журавлев объявил голодовку.", "Zhurravlev went on hunger strike."),
+    ("Судья Дмитрий Колесников огласил приговор.", "Judge Dmitry Kolesnikov read the verdict."),
+)
+
+
+def import_name_variants(
+    project: Project, store: ProjectStore, name: str = "names.txt"
+) -> list[Paragraph]:
+    """Import NAME_VARIANT_PAIRS with machine targets and run the real checks over the
+    project, so the stored name-variant findings are exactly what the check produces."""
+    paragraphs = add_document(project, store, name, NAME_VARIANT_PAIRS, ReviewStatus.MACHINE)
+    checks.run_checks(project, store)
+    return paragraphs
+
+
+def name_variant_findings(store: ProjectStore) -> list[StoredFinding]:
+    """The open name-variant findings, as the checks stored them."""
+    return checks.findings_for(store, kinds=["name-variant"])
+
+
+def finding_spelling(stored: StoredFinding, spelling: str) -> bool:
+    spellings = stored.finding.data.get("spellings", {})
+    return isinstance(spellings, dict) and spelling in spellings
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Wait until no worker runs and every message they posted was handled (a handler may
+    start another worker: an apply reloads the screen, which asks for a new preview)."""
+    for _ in range(10):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(worker.is_running for worker in pilot.app.workers):
+            await pilot.pause()
+            return

@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 
-from tests.review_helpers import import_document, machine_translate, store_name_variant
+from tests.review_helpers import import_document, import_name_variants, machine_translate, settle
 from translator.project import Project
 from translator.services import review
 from translator.store import ProjectStore
@@ -82,5 +82,14 @@ def test_conflicts_screen(
     project: Project,
     store: ProjectStore,
 ) -> None:
-    store_name_variant(store, project)
-    assert snap_compare(workbench_app(), terminal_size=SIZE, press=["c"], run_before=_still_cursor)
+    """Clusters from a real check run; the preview comes from a worker, so wait for it."""
+    import_name_variants(project, store)
+
+    async def open_conflicts(pilot: Pilot[Any]) -> None:
+        await pilot.press("c")
+        await settle(pilot)
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+        await _still_cursor(pilot)
+
+    assert snap_compare(workbench_app(), terminal_size=SIZE, run_before=open_conflicts)

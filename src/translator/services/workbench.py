@@ -7,8 +7,9 @@ The TUI calls only these (and services.review); each panel degrades to "not avai
 from __future__ import annotations
 
 import importlib
+import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -150,24 +151,53 @@ def run_all_checks(project: Project) -> str:
     return str(result)
 
 
+CONTEXTS_PER_SPELLING = 3
+CONTEXT_WIDTH = 90
+
+
+@dataclass(frozen=True, slots=True)
+class ContextLine:
+    """Where a spelling occurs: the sentence around it (cut to a window when long), the
+    paragraph reference ("doc ¶position"), and the spelling's place in `text` to highlight."""
+
+    label: str
+    text: str
+    start: int
+    end: int
+    in_source: bool  # found in the source text (no target writes it there)
+
+
 @dataclass(frozen=True, slots=True)
 class NameCluster:
-    """One name spelt several ways: spellings with counts, the proposed canonical spelling,
-    and a context line per spelling (where it occurs)."""
+    """One name spelt several ways: spellings with counts, the suggested canonical spelling,
+    and up to CONTEXTS_PER_SPELLING context lines per spelling (where it occurs)."""
 
     finding_id: int
     entity: str
-    canonical: str
+    canonical: str  # the check's suggestion ("" when it made none)
     spellings: dict[str, int]
     paragraphs_by_spelling: dict[str, list[int]]
-    contexts: dict[str, str]
+    contexts: dict[str, list[ContextLine]]
+    message: str = ""
+
+    @property
+    def choices(self) -> list[str]:
+        """The spellings an editor picks from: the suggestion first when no paragraph writes
+        it (a typo's correct form often occurs nowhere), then the spellings found."""
+        found = list(self.spellings)
+        if self.canonical and self.canonical not in found:
+            return [self.canonical, *found]
+        return found
 
 
-def name_clusters(store: ProjectStore) -> list[NameCluster] | None:
+def name_clusters(
+    store: ProjectStore, contexts_per_spelling: int = CONTEXTS_PER_SPELLING
+) -> list[NameCluster] | None:
     """Open name-variant findings as clusters, or None when the checks area is absent."""
     stored = open_findings(store, kinds=["name-variant"])
     if stored is None:
         return None
+    document_names = {document.id: document.name for document in store.documents()}
     clusters = []
     for item in stored:
         data = item.finding.data
@@ -176,30 +206,100 @@ def name_clusters(store: ProjectStore) -> list[NameCluster] | None:
             str(k): [int(pid) for pid in v]
             for k, v in dict(data.get("paragraphs_by_spelling", {})).items()
         }
-        contexts = {}
-        for spelling, ids in by_spelling.items():
-            if ids:
-                contexts[spelling] = _context_line(store.paragraph(ids[0]).target_text, spelling)
         clusters.append(
             NameCluster(
                 finding_id=item.id,
                 entity=str(data.get("entity", "")),
-                canonical=str(data.get("canonical", "")),
+                canonical=str(data.get("canonical") or ""),
                 spellings=spellings,
                 paragraphs_by_spelling=by_spelling,
-                contexts=contexts,
+                contexts=name_contexts(store, by_spelling, document_names, contexts_per_spelling),
+                message=item.finding.message,
             )
         )
     return clusters
 
 
-def _context_line(text: str, spelling: str, width: int = 70) -> str:
-    at = text.find(spelling)
-    if at < 0:
-        return text[:width]
-    start = max(0, at - (width - len(spelling)) // 2)
-    snippet = text[start : start + width]
-    return ("…" if start else "") + snippet + ("…" if start + width < len(text) else "")
+def name_contexts(
+    store: ProjectStore,
+    paragraphs_by_spelling: Mapping[str, Sequence[int]],
+    document_names: Mapping[int, str] | None = None,
+    per_spelling: int = CONTEXTS_PER_SPELLING,
+) -> dict[str, list[ContextLine]]:
+    """Up to `per_spelling` context lines for each spelling, from the first paragraphs that
+    write it: the target where it occurs there, else the source (an English source with no
+    translation yet still shows where a misspelling is)."""
+    if document_names is None:
+        document_names = {document.id: document.name for document in store.documents()}
+    result: dict[str, list[ContextLine]] = {}
+    for spelling, paragraph_ids in paragraphs_by_spelling.items():
+        lines: list[ContextLine] = []
+        for paragraph_id in paragraph_ids:
+            if len(lines) >= per_spelling:
+                break
+            paragraph = store.paragraph(paragraph_id)
+            label = f"{document_names.get(paragraph.document_id, '?')} ¶{paragraph.position + 1}"
+            line = _context_in(paragraph.target_text, spelling, label, in_source=False)
+            if line is None:
+                line = _context_in(paragraph.source_text, spelling, label, in_source=True)
+            if line is not None:
+                lines.append(line)
+        result[spelling] = lines
+    return result
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'»”’)]*\s+")
+
+
+def _find_spelling(text: str, spelling: str) -> re.Match[str] | None:
+    """The spelling as a whole word; else as a word start (an inflected Russian form or a
+    possessive); else ignoring case."""
+    escaped = re.escape(spelling)
+    for pattern, flags in (
+        (rf"(?<!\w){escaped}(?!\w)", 0),
+        (rf"(?<!\w){escaped}", 0),
+        (rf"(?<!\w){escaped}", re.IGNORECASE),
+    ):
+        found = re.search(pattern, text, flags)
+        if found is not None:
+            return found
+    return None
+
+
+def _context_in(text: str, spelling: str, label: str, in_source: bool) -> ContextLine | None:
+    found = _find_spelling(text, spelling) if spelling else None
+    if found is None:
+        return None
+    snippet, start = context_snippet(text, found.start(), found.end())
+    return ContextLine(label, snippet, start, start + len(found.group()), in_source)
+
+
+def context_snippet(text: str, start: int, end: int, width: int = CONTEXT_WIDTH) -> tuple[str, int]:
+    """The sentence holding text[start:end], cut to a `width` window around it when longer
+    (marked with …); returns the snippet and where the occurrence starts in it."""
+    sentence_start = 0
+    for boundary in _SENTENCE_END.finditer(text, 0, start):
+        sentence_start = boundary.end()
+    after = _SENTENCE_END.search(text, end)
+    sentence_end = after.start() + 1 if after is not None else len(text)
+    left, right = sentence_start, sentence_end
+    if right - left > width:
+        room = max(0, width - (end - start))
+        left = max(sentence_start, start - room // 2)
+        right = min(sentence_end, max(end, left + width))
+        left = max(sentence_start, min(left, right - width))
+    snippet = text[left:right].replace("\n", " ")
+    prefix = "…" if left > sentence_start else ""
+    suffix = "…" if right < sentence_end else ""
+    return prefix + snippet + suffix, len(prefix) + start - left
+
+
+def canonical_spelling(text: str) -> str:
+    """The canonical spelling an editor typed, with spaces normalised; empty is refused."""
+    canonical = " ".join(text.split())
+    if not canonical:
+        raise TranslatorError("the canonical spelling is empty: choose or type one")
+    return canonical
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +337,16 @@ def preview_resolution(
     return result
 
 
+def preview_in_background(
+    project: Project, cluster: NameCluster, canonical: str
+) -> list[ResolutionPreview]:
+    """preview_resolution from a worker thread, on the worker's own connection."""
+    from translator.services.projects import open_project_store
+
+    with open_project_store(project) as store:
+        return preview_resolution(store, cluster, canonical)
+
+
 def apply_resolution(
     project: Project, store: ProjectStore, cluster: NameCluster, canonical: str, actor: Any
 ) -> str:
@@ -245,7 +355,15 @@ def apply_resolution(
     resolve = getattr(checks, "resolve_name", None) if checks else None
     if resolve is None:
         raise TranslatorError("resolving names is not available in this installation")
-    return str(resolve(project, store, cluster.finding_id, canonical, actor))
+    return str(resolve(project, store, cluster.finding_id, canonical_spelling(canonical), actor))
+
+
+def apply_in_background(project: Project, cluster: NameCluster, canonical: str, actor: Any) -> str:
+    """apply_resolution from a worker thread, on the worker's own connection."""
+    from translator.services.projects import open_project_store
+
+    with open_project_store(project) as store:
+        return apply_resolution(project, store, cluster, canonical, actor)
 
 
 def glossary_entries(project: Project, store: ProjectStore, query: str) -> list[TermHint] | None:
@@ -260,6 +378,15 @@ def glossary_entries(project: Project, store: ProjectStore, query: str) -> list[
         ru, en = concept.rendering("ru"), concept.rendering("en")
         hints.append(TermHint(ru.text if ru else "", en.text if en else ""))
     return hints
+
+
+def glossary_entries_in_background(project: Project, query: str) -> list[TermHint] | None:
+    """glossary_entries from a worker thread (a lemma search takes tens of milliseconds,
+    too long for every keystroke on the UI thread), on the worker's own connection."""
+    from translator.services.projects import open_project_store
+
+    with open_project_store(project) as store:
+        return glossary_entries(project, store, query)
 
 
 def recheck_in_background(project: Project, paragraph_id: int) -> None:

@@ -20,7 +20,14 @@ from translator.project import Project
 from translator.services import review, workbench
 from translator.services.review import Actor
 from translator.store import ProjectStore
-from translator.tui.messages import Rechecked, WorkFailed, WorkFinished
+from translator.tui.messages import (
+    Rechecked,
+    ResolutionApplied,
+    ResolutionFailed,
+    WorkFailed,
+    WorkFinished,
+)
+from translator.tui.screens.conflicts import ConflictsScreen
 from translator.tui.screens.project import ProjectScreen
 from translator.tui.screens.review import ReviewScreen
 
@@ -64,8 +71,6 @@ class ReviewApp(App[None]):
                 severity="error",
             )
             return
-        from translator.tui.screens.conflicts import ConflictsScreen
-
         self.push_screen(ConflictsScreen())
 
     def open_glossary(self) -> None:
@@ -134,6 +139,38 @@ class ReviewApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, ReviewScreen):
                 screen.refresh_after_work()
+            elif isinstance(screen, ConflictsScreen) and not screen.applying:
+                screen.reload()  # a checks run may have found or cleared name variants
+
+    def start_resolution(self, cluster: workbench.NameCluster, canonical: str) -> None:
+        """Apply a canonical spelling in a worker; the app, not the conflicts screen, hears
+        the result, so leaving the screen meanwhile loses no notification."""
+        self._resolve_in_worker(cluster, canonical)
+
+    @work(thread=True, exclusive=True, group="resolve")
+    def _resolve_in_worker(self, cluster: workbench.NameCluster, canonical: str) -> None:
+        try:
+            summary = workbench.apply_in_background(self.project, cluster, canonical, self.actor)
+        except TranslatorError as error:
+            self.post_message(ResolutionFailed("Not applied", str(error)))
+            return
+        self.post_message(ResolutionApplied(cluster.finding_id, summary))
+
+    @on(ResolutionApplied)
+    def resolution_applied(self, message: ResolutionApplied) -> None:
+        self.notify(message.summary, title="Applied")
+        for screen in self.screen_stack:
+            if isinstance(screen, ReviewScreen):
+                screen.refresh_after_work()
+            elif isinstance(screen, ConflictsScreen):
+                screen.resolution_finished(applied=True)
+
+    @on(ResolutionFailed)
+    def resolution_failed(self, message: ResolutionFailed) -> None:
+        self.notify(message.error, title=message.title, severity="error")
+        for screen in self.screen_stack:
+            if isinstance(screen, ConflictsScreen):
+                screen.resolution_finished(applied=False)
 
     @on(WorkFailed)
     def work_failed(self, message: WorkFailed) -> None:

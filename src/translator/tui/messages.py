@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.message import Message
+
+from translator.services.workbench import ResolutionPreview, TermHint
 
 
 class WorkFinished(Message):
@@ -37,3 +41,42 @@ class Rechecked(Message):
     def __init__(self, paragraph_id: int) -> None:
         super().__init__()
         self.paragraph_id = paragraph_id
+
+
+class ResolutionPreviewed(Message):
+    """A worker computed how the targets would read with `canonical` for one name cluster."""
+
+    def __init__(
+        self, finding_id: int, canonical: str, previews: Sequence[ResolutionPreview]
+    ) -> None:
+        super().__init__()
+        self.finding_id = finding_id
+        self.canonical = canonical
+        self.previews = previews
+
+
+class ResolutionApplied(Message):
+    """A worker rewrote a name cluster's targets to the canonical spelling."""
+
+    def __init__(self, finding_id: int, summary: str) -> None:
+        super().__init__()
+        self.finding_id = finding_id
+        self.summary = summary
+
+
+class ResolutionFailed(Message):
+    """Previewing or applying a canonical spelling stopped with an error for the user."""
+
+    def __init__(self, title: str, error: str) -> None:
+        super().__init__()
+        self.title = title
+        self.error = error
+
+
+class GlossaryListed(Message):
+    """A worker searched the glossary for `query`; `entries` is None without a glossary."""
+
+    def __init__(self, query: str, entries: Sequence[TermHint] | None) -> None:
+        super().__init__()
+        self.query = query
+        self.entries = entries

@@ -1,16 +1,21 @@
-"""Browse and search the project glossary (when the glossary area is installed)."""
+"""Browse and search the project glossary (when the glossary area is installed).
+
+A lemma search takes tens of milliseconds, so each keystroke's search runs in a worker
+(the newest wins) and only the message handler fills the table."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from translator.core.errors import TranslatorError
 from translator.services import workbench
+from translator.tui.messages import GlossaryListed, WorkFailed
 
 if TYPE_CHECKING:
     from translator.tui.app import ReviewApp
@@ -19,6 +24,10 @@ if TYPE_CHECKING:
 class GlossaryScreen(Screen[None]):
     CSS_PATH = "glossary.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Back")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.query_text = ""  # the search the table should show
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -39,14 +48,30 @@ class GlossaryScreen(Screen[None]):
         self.show(event.value)
 
     def show(self, query: str) -> None:
+        self.query_text = query
+        self.query_one("#glossary-note", Static).update("searching…")
+        self.search(query)
+
+    @work(thread=True, exclusive=True, group="glossary-search")
+    def search(self, query: str) -> None:
         app: ReviewApp = self.app  # type: ignore[assignment]
-        entries = workbench.glossary_entries(app.project, app.store, query)
+        try:
+            entries = workbench.glossary_entries_in_background(app.project, query)
+        except TranslatorError as error:
+            self.post_message(WorkFailed("Glossary search", str(error)))  # the app tells
+            return
+        self.post_message(GlossaryListed(query, entries))
+
+    @on(GlossaryListed)
+    def listed(self, message: GlossaryListed) -> None:
+        if message.query != self.query_text:
+            return  # an older search finished after a newer keystroke
         table = self.query_one(DataTable)
         table.clear()
         note = self.query_one("#glossary-note", Static)
-        if entries is None:
+        if message.entries is None:
             note.update("(no glossary available in this installation)")
             return
-        note.update(f"{len(entries)} term(s)")
-        for entry in entries:
+        note.update(f"{len(message.entries)} term(s)")
+        for entry in message.entries:
             table.add_row(entry.source, entry.target)

@@ -54,10 +54,6 @@ class ParagraphList(ScrollView, can_focus=True):
         Binding("end", "jump(-1)", "Last", show=False),
     ]
 
-    DEFAULT_CSS = """
-    ParagraphList { overflow-x: hidden; }
-    """
-
     cursor: reactive[int] = reactive(0, init=False, always_update=False)
 
     class Highlighted(Message):

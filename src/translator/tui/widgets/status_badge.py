@@ -31,8 +31,6 @@ def status_text(status: ReviewStatus, short: bool = False) -> Text:
 class StatusBadge(Static):
     """The selected paragraph's status."""
 
-    DEFAULT_CSS = "StatusBadge { width: 10; height: 1; }"
-
     shown: ReviewStatus | None = None
 
     def show(self, status: ReviewStatus) -> None:
