@@ -221,3 +221,16 @@ def test_resolve_cli(
     assert applied.exit_code == 0 and "changed" in applied.stdout
     assert store.paragraph(names_project[4]).target_text == "Dmitrii Zhuravlev is ill."
     assert store.history(names_project[4])[-1].actor == "ed"
+
+
+@pytest.mark.parametrize(
+    ("text", "rewritten"),
+    [
+        ("Dmitrii Zhuravlev's lawyer filed.", True),  # the possessive is the same name
+        ("Dmitrii Zhuravlev’s lawyer filed.", True),
+        ("Judge Dmitrii Kolesnikov's ruling.", False),  # another person's possessive
+    ],
+)
+def test_a_possessive_surname_next_to_a_first_name(text: str, rewritten: bool) -> None:
+    found = plan_replacements(text, ["Dmitrii"], "Dmitrij", ["Dmitry Zhuravlev", "Zhuravlev"])
+    assert [item.old for item in found] == (["Dmitrii"] if rewritten else [])

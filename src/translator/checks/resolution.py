@@ -58,6 +58,9 @@ def _pattern(spelling: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W\d_]){re.escape(spelling)}(?![^\W\d_])")
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")  # "Zhuravlev's", "Zhuravlevs’": the name itself
+
+
 def _neighbour_blocks(text: str, start: int, end: int, allowed: set[str]) -> bool:
     """True when a capitalised word right before or after [start, end) belongs to some other
     name (it is neither a title nor a word of the canonical name)."""
@@ -66,7 +69,7 @@ def _neighbour_blocks(text: str, start: int, end: int, allowed: set[str]) -> boo
     for match in (before, after):
         if match is None:
             continue
-        word = match.group(1).rstrip(".,’'")
+        word = _POSSESSIVE.sub("", match.group(1).rstrip(".,’'"))
         if word[:1].isupper() and word not in _TITLES and word not in allowed:
             if match is before and re.search(r"[.!?]\s*$", text[: match.start(1)] or "."):
                 continue  # a capital after a full stop only starts the sentence
