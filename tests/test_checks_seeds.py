@@ -25,7 +25,11 @@ def test_check_finds_a_misspelt_name_in_the_seeds(
     for finding in typos:
         assert finding["severity"] == "error"
         assert len(finding["spellings"]) >= 2 or finding["notes"]
+        assert finding["canonical"] in finding["spellings"]
         for spelling, count in finding["spellings"].items():
+            if finding["notes"].get(spelling) == "suggested":  # the canonical, written nowhere
+                assert count == 0 and spelling == finding["canonical"]
+                continue
             assert count >= 1 and spelling in corpus
         misspelt = [s for s, note in finding["notes"].items() if note.startswith("typo")]
         assert misspelt and finding["canonical"] not in misspelt

@@ -151,6 +151,54 @@ def test_inflected_russian_article_references(text: str, expected: ArticleRef) -
     assert values(text, "ru") == [expected]
 
 
+PLURAL = ArticleRef("275", "uk", more=("284.1",))
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "source"),
+    [
+        ("осуждён по ст.ст. 275 и 284.1 УК РФ.", PLURAL, "ст.ст. 275 и 284.1 УК РФ"),
+        ("осуждён по ст. ст. 275, 284.1 УК РФ.", PLURAL, "ст. ст. 275, 284.1 УК РФ"),
+        ("осуждён статьями 275 и 284.1 УК РФ.", PLURAL, "статьями 275 и 284.1 УК РФ"),
+        (
+            "по признакам статей 205.2 и 280 УК.",
+            ArticleRef("205.2", "uk", more=("280",)),
+            "статей 205.2 и 280 УК",
+        ),
+        (
+            "Ст. 275, 280 и 284.1 УК РФ предусматривают",
+            ArticleRef("275", "uk", more=("280", "284.1")),
+            "Ст. 275, 280 и 284.1 УК РФ",
+        ),
+    ],
+)
+def test_plural_russian_article_references(text: str, reference: ArticleRef, source: str) -> None:
+    index = GlossaryIndex(shipped_glossary())
+    [match] = index.find(text, "ru")
+    assert (match.text, match.pattern) == (source, reference)
+    english = index.rendering(match, "en")
+    assert english is not None and english.startswith("Articles ")
+    # the English rendering is recognised as the same reference, and the Russian again
+    [back] = index.find(f"under {english}.", "en")
+    assert back.pattern == reference
+    assert index.satisfied_by(back, index.find(text, "ru"))
+    assert index.satisfied_by(match, index.find(f"under {english}.", "en"))
+
+
+@pytest.mark.parametrize(
+    "english",
+    [
+        "Articles 275 and 284.1 of the Criminal Code",
+        "Articles 275, and 284.1 of the Criminal Code",
+        "Arts. 275 and 284.1 CC",
+    ],
+)
+def test_plural_english_article_references(english: str) -> None:
+    assert values(f"charged under {english}.", "en") == [PLURAL]
+    assert PLURAL.render("ru") == "ст. 275 и 284.1 УК РФ"
+    assert values(f"по {PLURAL.render('ru')}", "ru") == [PLURAL]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -200,3 +248,47 @@ def test_labelled_set_precision_and_recall() -> None:
     assert expected_total >= 150
     assert correct / found_total >= 0.97
     assert correct / expected_total >= 0.97
+
+
+def test_start_regex_path_finds_what_a_full_token_walk_finds() -> None:
+    """The fast path (a regex finds where terms may start) loses nothing against walking
+    from every token, on the labelled set and both sample texts, in either language."""
+    index = GlossaryIndex(shipped_glossary())
+    labelled = Path(__file__).parent / "data" / "glossary_labelled.jsonl"
+    texts = [
+        (record["text"], record["lang"])
+        for record in map(json.loads, labelled.read_text(encoding="utf-8").splitlines())
+    ]
+    corpus = Path(__file__).resolve().parents[1] / "corpora"
+    for name, lang in (("ru_case_zhuravlev.txt", "ru"), ("en_case_zhuravlev.txt", "en")):
+        texts += [(part, lang) for part in (corpus / name).read_text("utf-8").split("\n\n")]
+    texts.append(("«Колонии-поселения» и PRE-TRIAL detention-centres’ «ШИЗО»", "ru"))
+    texts.append(("«Colonies-settlements» and PRE-TRIAL detention-centres’ ShIZO", "en"))
+    found = 0
+    for text, lang in texts:
+        fast = sorted(index.candidates(text, lang, patterns=False))
+        assert fast == sorted(index.full_scan(text, lang)), text
+        found += len(fast)
+    assert found > 500
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("He was transferred under escort to IK-2.", "transfer under escort"),
+        ("Transferring under escort takes weeks.", "transfer under escort"),
+        ("The FSIN transfers under escort every month.", "transfer under escort"),
+    ],
+)
+def test_terms_of_verb_concepts_match_verb_forms(text: str, term: str) -> None:
+    assert term in [
+        m.term.text for m in GlossaryIndex(shipped_glossary()).find(text, "en") if m.term
+    ]
+
+
+def test_nested_terms_are_candidates_though_overlaps_resolve_to_the_longest() -> None:
+    index = GlossaryIndex(shipped_glossary())
+    text = "Both are strict-regime colonies."
+    assert [m.concept for m in index.find(text, "en")] == ["strict-regime-colony"]
+    concepts = {m.concept for m in index.candidates(text, "en")}
+    assert {"strict-regime-colony", "strict-regime", "penal-colony"} <= concepts

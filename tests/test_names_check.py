@@ -37,9 +37,11 @@ def test_one_finding_per_cluster_with_the_documented_data() -> None:
     assert (
         variant.severity is Severity.ERROR and variant.data["reason"] == "transliteration variant"
     )
-    assert variant.data["spellings"] == {"Dmitrii": 1, "Dmitriy": 1}
+    # the canonical is always one of the spellings: here written nowhere, so count 0
+    assert variant.data["spellings"] == {"Dmitry": 0, "Dmitrii": 1, "Dmitriy": 1}
+    assert variant.data["notes"]["Dmitry"] == "suggested"
     assert variant.data["canonical"] == "Dmitry" and variant.data["source"] == "Дмитрий"
-    assert variant.data["paragraphs_by_spelling"] == {"Dmitrii": [1], "Dmitriy": [2]}
+    assert variant.data["paragraphs_by_spelling"] == {"Dmitry": [], "Dmitrii": [1], "Dmitriy": [2]}
     assert variant.paragraph_ids == (1, 2)
     assert typo.data["reason"] == "typo" and typo.data["canonical"] == "Zhuravlev"
     assert typo.data["spellings"] == {"Zhuravlev": 3, "Zhurravlev": 1}  # the duplicate is skipped

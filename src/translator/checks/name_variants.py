@@ -7,6 +7,16 @@ document and "Dmitry" in another are each fine alone. The work is done by
 It is a contribution check: each paragraph's contribution is its names (with the Russian
 forms they are tied to), serialised, so a save that leaves a paragraph's names as they were
 changes no finding, and one that changes them re-clusters the stored contributions only.
+
+The glossary's names (a `translator resolve` records the canonical spelling as preferred,
+the variants as forbidden) decide the canonical spelling. That is a decision about a
+cluster, not about a paragraph, so it is applied when clusters are built from the stored
+contributions: a resolved name changes no stored contribution and none goes stale.
+
+Finding data: `spellings` (spelling -> mentions; the canonical is always one of them, with
+count 0 and the note "suggested" when no paragraph writes it yet), `canonical`, `source`
+(the Russian form the spellings were tied to, or None), `paragraphs_by_spelling`, `reason`
+("typo" or "transliteration variant"), `entity` (a display label) and `notes`.
 """
 
 from __future__ import annotations
@@ -17,6 +27,7 @@ from typing import Self
 
 from translator.checks.base import CheckContext, CheckUnit, ContributionProjectCheck
 from translator.core.findings import Finding, Severity
+from translator.glossary.model import Glossary, TermStatus
 from translator.names import NameUnit, NameVariantCluster
 from translator.names.cluster import (
     Contribution,
@@ -42,7 +53,7 @@ class NameVariantCheck(ContributionProjectCheck):
 
     @classmethod
     def from_context(cls, context: CheckContext) -> Self:
-        return cls(house_scheme=context.house_scheme)
+        return cls(house_scheme=context.house_scheme, preferred=_glossary_names(context))
 
     def contribution(self, unit: CheckUnit) -> str:
         if unit.duplicate_of is not None:
@@ -75,7 +86,7 @@ class NameVariantCheck(ContributionProjectCheck):
         paragraphs = sorted(
             {pid for spelling in cluster.spellings for pid in spelling.paragraph_ids}
         )
-        written = ", ".join(f"{s.text} ({s.count})" for s in cluster.spellings)
+        written = ", ".join(f"{s.text} ({s.count})" for s in cluster.spellings if s.count)
         what = "misspelt" if cluster.reason == "typo" else "spelt several ways"
         message = f"{cluster.entity}: {what}: {written}; use {cluster.canonical}"
         return Finding(
@@ -93,3 +104,37 @@ class NameVariantCheck(ContributionProjectCheck):
                 "notes": {s.text: s.note for s in cluster.spellings if s.note},
             },
         )
+
+
+_NAMES_CACHE: dict[str, dict[str, str]] = {}
+
+
+def _glossary_names(context: CheckContext) -> dict[str, str]:
+    """Every English spelling of a name in the project glossary -> its preferred spelling."""
+    if context.store is None:
+        return {}
+    # Imported here: services import the check registry, so a module-level import would cycle.
+    from translator.services import glossary as glossary_service
+
+    index = glossary_service.project_index(context.project, context.store)
+    names = _NAMES_CACHE.get(index.fingerprint)
+    if names is None:
+        _NAMES_CACHE.clear()
+        names = _NAMES_CACHE[index.fingerprint] = preferred_names(index.glossary)
+    return names
+
+
+def preferred_names(glossary: Glossary) -> dict[str, str]:
+    """Spelling -> preferred spelling for the glossary's names: concepts `translator resolve`
+    made ("name:..."), and concepts whose preferred English term is a proper noun."""
+    names: dict[str, str] = {}
+    for concept in glossary.concepts:
+        english = concept.terms_in("en")
+        preferred = next((t for t in english if t.status is TermStatus.PREFERRED), None)
+        if preferred is None:
+            continue
+        if not (concept.key.startswith("name:") or preferred.is_proper_name):
+            continue
+        for term in english:
+            names.setdefault(term.text, preferred.text)
+    return names

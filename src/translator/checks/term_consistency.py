@@ -1,13 +1,20 @@
-"""term-inconsistent: one source abbreviation rendered in different ways across the project.
+"""term-inconsistent: one source term rendered in different ways across the project.
 
-Without an alignment model, the rendering of a source term in a target is only knowable
-where it can be recognised for certain. Abbreviations can: «ШИЗО» written in Latin letters
-is some transliteration of it ("ShIZO", "SHIZO", "Shizo"), found by comparing the target's
-tokens with the term's transliterations under several schemes, case-insensitively. When
-paragraphs spell the same source abbreviation differently, the project is inconsistent.
-A term that was translated rather than transliterated ("punishment cell") is not a
-rendering this check can see, so it never causes a finding: precision over recall.
-(Full terms with several admitted translations are the glossary's checks.)
+Glossary terms: for every source occurrence of a glossary concept whose rendering the
+glossary requires, the paragraph contributes the rendering its target holds (the glossary's
+text for it, so inflected forms agree; see checks/terms.py for what counts) or "none of
+the glossary's". «колония строгого режима» as "strict-regime penal colony" in one paragraph
+and "high-security prison camp" in another is two renderings: a finding. Context-dependent
+terms (a walk, an exercise period) are left out: their renderings differ by design.
+
+Abbreviations the glossary does not know: «ШИЗО» written in Latin letters is some
+transliteration of it ("ShIZO", "SHIZO"), found by comparing the target's tokens with the
+term's transliterations under several schemes, case-insensitively; a translated rendering
+is not visible this way, so it never causes a finding (precision over recall).
+
+A grouped check: the group is the source term, each paragraph's value its rendering, so a
+re-check after a save touches only the groups of that paragraph. The per-paragraph work
+is the term checks' own pass (`terms.unit_terms`), shared within a run.
 """
 
 from __future__ import annotations
@@ -16,11 +23,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from typing import Self
 
 import iuliia  # type: ignore[import-untyped]
 
-from translator.checks.base import CheckUnit, GroupedProjectCheck, GroupMember
+from translator.checks.base import CheckContext, CheckUnit, GroupedProjectCheck, GroupMember
+from translator.checks.terms import _index_for, unit_terms
 from translator.core.findings import Finding
+from translator.glossary.matcher import GlossaryIndex
 
 _SCHEMES = (iuliia.WIKIPEDIA, iuliia.ICAO_DOC_9303, iuliia.BGN_PCGN, iuliia.GOST_7034)
 _CYRILLIC_ABBREVIATION = re.compile(r"(?<![^\W\d_])[А-ЯЁ][А-ЯЁа-яё]?[А-ЯЁ]{1,5}(?![^\W\d_])")
@@ -39,23 +49,51 @@ def _latin_key(cyrillic_token: str) -> str:
     return str(iuliia.WIKIPEDIA.translate(cyrillic_token)).casefold()
 
 
-def _abbreviations(text: str, lang: str) -> set[str]:
-    pattern = _CYRILLIC_ABBREVIATION if lang == "ru" else _LATIN_ABBREVIATION
-    return {match.group() for match in pattern.finditer(text) if not match.group().istitle()}
+NONE = "none of the glossary's"
 
 
 class TermInconsistentCheck(GroupedProjectCheck):
     kind = "term-inconsistent"
     name = "Term rendered inconsistently"
-    description = "The same source abbreviation is spelt differently in different paragraphs."
+    description = "The same source term is rendered differently in different paragraphs."
+
+    def __init__(self, index: GlossaryIndex | None = None) -> None:
+        self.index = index
+
+    @classmethod
+    def from_context(cls, context: CheckContext) -> Self:
+        return cls(_index_for(context))
 
     def group_entries(self, unit: CheckUnit) -> Mapping[str, str]:
         if not unit.target_text.strip() or unit.source_lang == unit.target_lang:
             return {}
-        terms = _abbreviations(unit.source_text, unit.source_lang)
+        pair = f"{unit.source_lang}>{unit.target_lang}"
+        entries: dict[str, str] = {}
+        covered: list[tuple[int, int]] = []
+        if self.index is not None:
+            for entry in unit_terms(self.index, unit):
+                match = entry.match
+                covered.append((match.start, match.end))
+                if match.pattern is not None:
+                    continue  # references: number-mismatch compares them
+                entries.setdefault(f"{pair}:concept:{match.concept}", entry.found or NONE)
+        for term, rendering in self._abbreviations(unit, covered).items():
+            entries[f"{pair}:{term}"] = rendering
+        return entries
+
+    @staticmethod
+    def _abbreviations(unit: CheckUnit, covered: Sequence[tuple[int, int]]) -> dict[str, str]:
+        """Source abbreviations outside the `covered` glossary matches -> their rendering."""
+        pattern = _CYRILLIC_ABBREVIATION if unit.source_lang == "ru" else _LATIN_ABBREVIATION
+        terms: set[str] = set()
+        for match in pattern.finditer(unit.source_text):
+            at = match.start()
+            if match.group().istitle() or any(start <= at < end for start, end in covered):
+                continue
+            terms.add(match.group())
         if not terms:
             return {}
-        entries: dict[str, str] = {}
+        found: dict[str, str] = {}
         if unit.source_lang == "ru":
             tokens = {
                 token.casefold(): token
@@ -63,9 +101,9 @@ class TermInconsistentCheck(GroupedProjectCheck):
                 if token.isascii() and not token.islower()
             }
             for term in terms:
-                found = [tokens[form] for form in _latin_forms(term) if form in tokens]
-                if len(found) == 1:
-                    entries[f"{unit.source_lang}>{unit.target_lang}:{term}"] = found[0]
+                matched = [tokens[form] for form in _latin_forms(term) if form in tokens]
+                if len(matched) == 1:
+                    found[term] = matched[0]
         else:
             by_key: dict[str, str] = {}
             for token in _TOKEN.findall(unit.target_text):
@@ -74,18 +112,29 @@ class TermInconsistentCheck(GroupedProjectCheck):
             for term in terms:
                 rendering = by_key.get(term.casefold())
                 if rendering is not None:
-                    entries[f"{unit.source_lang}>{unit.target_lang}:{term}"] = rendering
-        return entries
+                    found[term] = rendering
+        return found
 
     def check_group(self, key: str, members: Sequence[GroupMember]) -> Iterable[Finding]:
         renderings = Counter(member.value for member in members)
         if len(renderings) < 2:
             return
-        term = key.split(":", 1)[1]
+        pair, _, term = key.partition(":")
+        concept = None
+        if term.startswith("concept:"):
+            concept = term.removeprefix("concept:")
+            known = self.index.concept(concept) if self.index is not None else None
+            source = known.rendering(pair.split(">", 1)[0]) if known is not None else None
+            term = source.text if source is not None else concept
         spelled = ", ".join(f"{text} ({count})" for text, count in renderings.most_common())
+        by_rendering: dict[str, list[int]] = {}
+        for member in members:
+            by_rendering.setdefault(member.value, []).append(member.paragraph_id)
         yield self.finding(
             [member.paragraph_id for member in members],
             f"{term} is rendered in {len(renderings)} ways: {spelled}",
             term=term,
+            concept=concept,
             renderings=dict(renderings.most_common()),
+            paragraphs_by_rendering=by_rendering,
         )

@@ -3,18 +3,43 @@
 They need the project's glossary, compiled once per run: `from_context` takes it from the
 context's store (seeding the shipped term base on first use); without a store (tests, a
 bare run) they use the shipped term base.
+
+One pass per paragraph serves term-missing, term-forbidden and term-inconsistent: the
+runner calls them one after another on the same unit, and `unit_terms` keeps the last
+unit's analysis, so each text is matched once (the index also remembers recent texts).
+
+What counts as rendered (a reference translation must raise nothing):
+- any accepted term of the concept among the target's matches *before* overlaps are
+  resolved: "strict-regime colonies" also renders «строгого режима»;
+- a numbered institution of the concept's kind («СИЗО-1» renders "pre-trial detention
+  centre"), an abbreviation holding the concept's own («ГУФСИН» names the FSIN);
+- for a source term made of other glossary terms, a rendering of each part when the parts
+  cover its words or the term is long and descriptive (4+ content words: «прокуратура по надзору за
+  соблюдением законов в исправительных учреждениях» rendered word for word);
+- a term the term base marks context-dependent (`<descrip type="context">`: «прогулка» is a
+  walk outside prison) is never required: a word-level matcher cannot tell its senses apart.
+  MT enforcement still protects it (glossary/enforce.py), where a person reviews the output.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Self
 
 from translator.checks.base import CheckContext, CheckUnit, ParagraphCheck
 from translator.core.findings import Finding, Severity
-from translator.glossary.matcher import GlossaryIndex
+from translator.glossary.matcher import GlossaryIndex, TermMatch
 
 ProblemSource = Callable[[int], Sequence[str]]
+LONG_TERM_WORDS = 4  # content words of a descriptive term, which may be rendered in parts
+_WORDS = re.compile(r"[^\W\d_]+")
+_FUNCTION_WORDS = frozenset(
+    {"a", "an", "the", "of", "for", "in", "on", "at", "to", "by", "with", "under", "and", "or"}
+    | {"в", "во", "на", "по", "за", "о", "об", "обо", "с", "со", "к", "ко", "и", "или", "для"}
+    | {"от", "до", "при", "из", "у"}
+)
 
 
 def _index_for(context: CheckContext) -> GlossaryIndex:
@@ -23,9 +48,154 @@ def _index_for(context: CheckContext) -> GlossaryIndex:
 
     if context.store is not None:
         return glossary_service.project_index(context.project, context.store)
-    from translator.glossary.loading import shipped_glossary
+    return _shipped_index(glossary_service.article_style(context.project).value)
 
-    return GlossaryIndex(shipped_glossary(), glossary_service.article_style(context.project))
+
+_SHIPPED: dict[str, GlossaryIndex] = {}
+
+
+def _shipped_index(style: str) -> GlossaryIndex:
+    """The shipped term base compiled once per process and style, shared by the checks."""
+    index = _SHIPPED.get(style)
+    if index is None:
+        from translator.glossary.loading import shipped_glossary
+        from translator.glossary.patterns import ArticleStyle
+
+        index = _SHIPPED[style] = GlossaryIndex(shipped_glossary(), ArticleStyle.parse(style))
+    return index
+
+
+@dataclass(frozen=True, slots=True)
+class RequiredTerm:
+    """A source term whose rendering the glossary requires, and what the target has:
+    `found` is the rendering present (the glossary's text for it), None when absent."""
+
+    match: TermMatch
+    required: str
+    found: str | None
+
+
+def rendering_label(found: TermMatch) -> str:
+    """How a target occurrence is named in findings: the glossary's text for it (one label
+    for every inflected form), but an abbreviation as written (ShIZO, SHIZO)."""
+    term = found.term
+    if term is None:
+        return found.text
+    if " " not in term.text and found.text.casefold().startswith(term.text.casefold()):
+        return found.text[: len(term.text)]
+    return term.text
+
+
+class _Target:
+    """A target's candidates by concept, so each source term looks at its own few."""
+
+    __slots__ = ("by_concept", "institutions")
+
+    def __init__(self, candidates: Sequence[TermMatch]) -> None:
+        self.by_concept: dict[str, list[TermMatch]] = {}
+        self.institutions: list[TermMatch] = []
+        for found in candidates:
+            self.by_concept.setdefault(found.concept, []).append(found)
+            if found.pattern is not None:
+                self.institutions.append(found)
+
+
+def _near(index: GlossaryIndex, match: TermMatch, target: _Target) -> list[TermMatch]:
+    """The target candidates that can render `match`: its concept's, a related concept's,
+    numbered institutions."""
+    near = list(target.by_concept.get(match.concept, ()))
+    for other in index.related_concepts(match.concept):
+        near += target.by_concept.get(other, ())
+    if match.pattern is None and index.needs_patterns(match):
+        near += target.institutions
+    return near
+
+
+def _rendering_found(
+    index: GlossaryIndex,
+    match: TermMatch,
+    required: str,
+    source_candidates: Sequence[TermMatch],
+    target: _Target,
+) -> str | None:
+    """The label of the rendering of `match` in the target (the required one if present,
+    so "Federal Penitentiary Service (FSIN)" counts as the required "FSIN"), or None."""
+    present = [found for found in _near(index, match, target) if index.renders(match, found)]
+    if present:
+        labels = [rendering_label(found) for found in present]
+        return required if required in labels else labels[0]
+    if match.term is None:
+        return None
+    parts = [
+        part
+        for part in source_candidates
+        if part.term is not None
+        and part.concept != match.concept
+        and match.start <= part.start
+        and part.end <= match.end
+        and part.end - part.start < match.end - match.start
+    ]
+    if len({part.concept for part in parts}) < 2:
+        return None
+    words = [
+        (w.start() + match.start, w.end() + match.start)
+        for w in _WORDS.finditer(match.text)
+        if w.group().lower() not in _FUNCTION_WORDS
+    ]
+    covered = all(any(p.start <= s and e <= p.end for p in parts) for s, e in words)
+    if not covered and len(words) < LONG_TERM_WORDS:
+        return None
+    rendered: dict[str, None] = {}
+    for part in parts:
+        label = next(
+            (rendering_label(f) for f in _near(index, part, target) if index.renders(part, f)),
+            None,
+        )
+        if label is None:
+            return None
+        rendered[label] = None
+    return " + ".join(rendered)
+
+
+_LAST: tuple[tuple[int, str, str, str, str], tuple[RequiredTerm, ...]] | None = None
+
+
+def unit_terms(index: GlossaryIndex, unit: CheckUnit) -> tuple[RequiredTerm, ...]:
+    """The source terms of `unit` whose rendering is required, each with what the target
+    has. Kept for the next call about the same unit (the three term checks ask in turn)."""
+    global _LAST
+    key = (id(index), unit.source_text, unit.source_lang, unit.target_text, unit.target_lang)
+    if _LAST is not None and _LAST[0] == key:
+        return _LAST[1]
+    result = _analyse(index, unit)
+    _LAST = (key, result)
+    return result
+
+
+def _analyse(index: GlossaryIndex, unit: CheckUnit) -> tuple[RequiredTerm, ...]:
+    if not unit.target_text.strip() or unit.source_lang == unit.target_lang:
+        return ()
+    source_matches = index.find(unit.source_text, unit.source_lang)
+    wanted: list[tuple[TermMatch, str]] = []
+    for match in source_matches:
+        if index.context_dependent(match):
+            continue
+        required = index.rendering(match, unit.target_lang)
+        if required is not None:
+            wanted.append((match, required))
+    if not wanted:
+        return ()
+    # Patterns cost a regex scan per text: the target's are only needed for references and
+    # numbered institutions, the source's never (a part of a term is always a term).
+    source_candidates = index.candidates(unit.source_text, unit.source_lang, patterns=False)
+    patterns = any(index.needs_patterns(match) for match, _ in wanted)
+    target = _Target(index.candidates(unit.target_text, unit.target_lang, patterns))
+    return tuple(
+        RequiredTerm(
+            match, required, _rendering_found(index, match, required, source_candidates, target)
+        )
+        for match, required in wanted
+    )
 
 
 class _GlossaryCheck(ParagraphCheck):
@@ -47,25 +217,18 @@ class TermMissingCheck(_GlossaryCheck):
     severity = Severity.WARNING
 
     def check(self, unit: CheckUnit) -> Iterable[Finding]:
-        if not unit.target_text.strip():
-            return
-        target_matches = None
         reported: set[tuple[str, str]] = set()
-        for match in self.index.find(unit.source_text, unit.source_lang):
-            required = self.index.rendering(match, unit.target_lang)
-            if required is None or (match.concept, required) in reported:
+        for entry in unit_terms(self.index, unit):
+            match = entry.match
+            if entry.found is not None or (match.concept, entry.required) in reported:
                 continue
-            if target_matches is None:
-                target_matches = self.index.find(unit.target_text, unit.target_lang)
-            if self.index.satisfied_by(match, target_matches):
-                continue
-            reported.add((match.concept, required))
+            reported.add((match.concept, entry.required))
             yield self.finding(
                 [unit.paragraph_id],
-                f"«{match.text}» should be rendered «{required}»",
+                f"«{match.text}» should be rendered «{entry.required}»",
                 concept=match.concept,
                 source=match.text,
-                required=required,
+                required=entry.required,
             )
 
 
@@ -81,11 +244,7 @@ class TermForbiddenCheck(_GlossaryCheck):
     def check(self, unit: CheckUnit) -> Iterable[Finding]:
         if not unit.target_text.strip():
             return
-        if not self.index.may_hold_forbidden(unit.target_text, unit.target_lang):
-            return
-        for match in self.index.find(unit.target_text, unit.target_lang):
-            if match.term is None or match.term.status.value != "forbidden":
-                continue
+        for match in self.index.forbidden_in(unit.target_text, unit.target_lang):
             concept = self.index.concept(match.concept)
             preferred = concept.rendering(unit.target_lang) if concept else None
             instead = f"; use «{preferred.text}»" if preferred else ""

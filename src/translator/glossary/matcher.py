@@ -1,31 +1,50 @@
 """Finding glossary terms in text: a compiled index of word-key tries, one per language.
 
 Russian words are keyed by lemma (every inflected form matches), English words by a
-case-, plural- and possessive-free key. Keys are cached per word form, so after warm-up a
-sentence costs a tokenisation, one dict lookup per token and a walk down the trie.
-Overlaps are resolved deterministically: longest span, then earliest, then best status,
-then concept key.
+case-, plural- and possessive-free key (and the terms of verb concepts by their -s, -ed,
+-ing forms too). Keys are cached per word form. A text is first scanned by one compiled
+regex for the places a term can start (a trie-shaped alternation of the stems of every
+term's first word, run in C); only there is it tokenised and walked down the trie, so a
+paragraph costs one regex scan plus a few dictionary lookups per term-like word.
+`candidates` gives every occurrence, nested ones included (a target holding «строгого
+режима» inside "strict-regime colonies" renders both); `find` resolves overlaps
+deterministically: longest span, then earliest, then best status, then concept key.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import product
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from translator.glossary.model import Concept, Glossary, Term, TermStatus
-from translator.glossary.morphology import is_abbreviation, word_key
-from translator.glossary.patterns import ArticleRef, ArticleStyle, PatternValue, find_patterns
+from translator.glossary.morphology import english_verb_forms, is_abbreviation, word_key
+from translator.glossary.patterns import (
+    ArticleRef,
+    ArticleStyle,
+    ColonyRef,
+    PatternValue,
+    find_patterns,
+)
+from translator.glossary.start_scan import SCAN_ALL, scan_any_case, start_regex
+from translator.glossary.term_relations import (
+    abbreviation_containment,
+    context_terms,
+    institution_concepts,
+)
 
 TOKEN = re.compile(r"[^\W_]+(?:[-‑'’][^\W_]+)*['’]?|[^\w\s]")
 # Quotes are transparent: «„нежелательная“ организация» is the term «нежелательная организация».
 QUOTES = frozenset("«»\"“”„‘’'‹›")
 MAX_READINGS = 32  # lemma combinations per term; beyond that a term is keyed by its first ones
-_END = ""  # trie key holding the entries that end at a node (no word key is empty)
+_END = "\x00"  # trie key holding the entries that end at a node (no word key holds NUL)
 _RANK = {status: rank for rank, status in enumerate(TermStatus)}  # TermStatus.rank, cached
 _WORD_SURFACES = re.compile(r"[^\W_]+(?:[-‑'’][^\W_]+)*['’]?")  # TOKEN's words
+_WORD_CHAR = re.compile(r"[^\W_]")
+_MAY_HOLD_PATTERN = re.compile(r"\d|ЛИУ|LIU")  # what glossary.patterns can match at all
+_MEMO_SIZE = 256  # texts whose matches are kept: the checks of one unit ask about its texts
 
 
 class TermMatch(NamedTuple):
@@ -54,7 +73,7 @@ class TermMatch(NamedTuple):
 class _Entry:
     concept: str
     term: Term
-    capitals: tuple[bool, ...]  # per word: must the text word start with a capital?
+    capitals: tuple[bool, ...]  # per word: must the text word start with a capital? () if none
 
 
 _HYPHEN = re.compile(r"[-‑]")
@@ -87,6 +106,20 @@ def tokenize(text: str, lang: str = "ru") -> list[tuple[int, int, str]]:
     return tokens
 
 
+# The next token after a position: spaces and quotes are skipped (quotes are transparent).
+_EN_TOKEN = r"[^\W_]+(?:['’][^\W_]+)*['’]?|[^\w\s]"  # TOKEN less in-word hyphens
+# The next token after a position: spaces and quotes are skipped (quotes are transparent);
+# in English a hyphen inside a word only separates its parts ("pre-trial" = "pre trial").
+_SKIP = {
+    "ru": r"(?:\s|[«»\"“”„‘’'‹›])*",
+    "en": r"(?:\s|[«»\"“”„‘’'‹›]|(?<=[^\W_])[-‑](?=[^\W_]))*",
+}
+_NEXT_TOKEN = {
+    "ru": re.compile(_SKIP["ru"] + "(" + TOKEN.pattern + ")"),
+    "en": re.compile(_SKIP["en"] + "(" + _EN_TOKEN + ")"),
+}
+
+
 def _compatible(found: PatternValue, wanted: PatternValue) -> bool:
     """Same reference, allowing one side to leave the code unsaid («статьи 275»)."""
     if isinstance(found, ArticleRef) and isinstance(wanted, ArticleRef):
@@ -109,35 +142,58 @@ class GlossaryIndex:
         self._concepts = {concept.key: concept for concept in glossary.concepts}
         self._tries: dict[str, dict[str, object]] = {"ru": {}, "en": {}}
         self._keys: dict[str, dict[str, tuple[str, ...]]] = {"ru": {}, "en": {}}
-        self._starts: dict[str, dict[str, tuple[tuple[str, ...], list[dict[str, object]]]]] = {
+        self._starts: dict[str, dict[str, list[dict[str, object]]]] = {"ru": {}, "en": {}}
+        self._starts_info: dict[str, dict[str, tuple[list[_Entry], list[dict[str, object]]]]] = {
             "ru": {},
             "en": {},
         }
         for concept in glossary.concepts:
+            verbal = any(term.pos == "verb" for term in concept.terms)
             for term in concept.terms:
                 if term.lang in self._tries:
-                    self._insert(concept, term)
-        # Per surface form: whether it can start any term / a forbidden one. A text none of
-        # whose words can start a term skips tokenising and the trie walk altogether.
+                    self._insert(concept, term, verbal)
+        # Per surface form: whether it can start any term / a forbidden one.
         self._can_start: dict[str, dict[str, tuple[bool, bool]]] = {"ru": {}, "en": {}}
         self._forbidden_roots = {
             lang: frozenset(key for key, node in trie.items() if _holds_forbidden(node))  # type: ignore[arg-type]
             for lang, trie in self._tries.items()
         }
+        self._start_scan = {
+            lang: start_regex((k for k in trie if k != _END), lang, _NEXT_TOKEN[lang].pattern)
+            for lang, trie in self._tries.items()
+        }
+        self._forbidden_scan = {
+            lang: start_regex(roots, lang, _NEXT_TOKEN[lang].pattern)
+            for lang, roots in self._forbidden_roots.items()
+        }
         self._renderings: dict[tuple[str, Term | None, object, str], str | None] = {}
-        self._last_found: tuple[str, str, list[TermMatch]] | None = None
-        self._word_initial: dict[str, bool] = {}  # lang -> every term starts with a word
+        self._memo: dict[tuple[str, str], list[Any]] = {}
+        self._context_dependent = context_terms(glossary)
+        self._institutions = institution_concepts(glossary)
+        self._institution_keys = frozenset(k for keys in self._institutions.values() for k in keys)
+        self._contains = abbreviation_containment(glossary)
+        related: dict[str, set[str]] = {}
+        for holder, held in self._contains:
+            related.setdefault(holder, set()).add(held)
+        self._related = {key: frozenset(others) for key, others in related.items()}
 
     # -- building --------------------------------------------------------------------
-    def _insert(self, concept: Concept, term: Term) -> None:
+    def _insert(self, concept: Concept, term: Term, verbal: bool) -> None:
         words = [surface for _, _, surface in tokenize(term.text, term.lang)]
         if not words:
             return
         capitals = tuple(
             (term.is_proper_name or is_abbreviation(word)) and word[:1].isupper() for word in words
         )
+        if not any(capitals):
+            capitals = ()  # nothing to check: the walk skips the test
         entry = _Entry(concept.key, term, capitals)
         readings = [self._word_keys(word, term.lang) for word in words]
+        if term.lang == "en" and (verbal or term.pos == "verb") and words[0].isalpha():
+            # "transfer under escort" of a verb concept (этапировать) is also "transferred
+            # under escort": the first word takes the verb's forms.
+            forms = english_verb_forms(words[0])
+            readings[0] = tuple(dict.fromkeys(k for f in forms for k in word_key(f, "en")))
         for count, path in enumerate(product(*readings)):
             if count >= MAX_READINGS:
                 break
@@ -162,12 +218,32 @@ class GlossaryIndex:
 
     def find(self, text: str, lang: str) -> list[TermMatch]:
         """Non-overlapping matches in order of position (see the module docstring)."""
-        last = self._last_found  # the term checks ask twice about one target in a row
-        if last is not None and last[0] == text and last[1] == lang:
-            return list(last[2])
-        candidates = self._term_candidates(text, lang) if self._may_start(text, lang) else []
-        for found in find_patterns(text, lang):
-            candidates.append(
+        memo = self._analysed(text, lang)
+        if memo[2] is None:
+            found = self._candidates(memo, text, lang, True)
+            memo[2] = _resolve_overlaps(found) if len(found) > 1 else found
+        return list(memo[2])
+
+    def find_terms(self, text: str, lang: str) -> list[TermMatch]:
+        """`find` without article and institution patterns (which are never forbidden)."""
+        memo = self._analysed(text, lang)
+        if memo[3] is None:
+            found = memo[0]
+            memo[3] = _resolve_overlaps(found) if len(found) > 1 else found
+        return list(memo[3])
+
+    def candidates(self, text: str, lang: str, patterns: bool = True) -> list[TermMatch]:
+        """Every term (and, with `patterns`, pattern) occurrence, nested and overlapping ones
+        included, by position. A target renders a concept if any of these is one of its terms."""
+        return self._candidates(self._analysed(text, lang), text, lang, patterns)
+
+    def _candidates(self, memo: list[Any], text: str, lang: str, patterns: bool) -> list[TermMatch]:
+        if not patterns:
+            return list(memo[0])
+        if memo[1] is None and not _MAY_HOLD_PATTERN.search(text):
+            memo[1] = []  # every reference and numbered institution has a number
+        if memo[1] is None:
+            memo[1] = [
                 TermMatch(
                     found.start,
                     found.end,
@@ -176,11 +252,28 @@ class GlossaryIndex:
                     lang,
                     pattern=found.value,
                 )
-            )
-        if len(candidates) > 1:
-            candidates = _resolve_overlaps(candidates)
-        self._last_found = (text, lang, candidates)
-        return list(candidates)
+                for found in find_patterns(text, lang)
+            ]
+        if not memo[1]:
+            return list(memo[0])
+        return sorted(memo[0] + memo[1], key=lambda m: (m.start, -m.end))
+
+    def _analysed(self, text: str, lang: str) -> list[Any]:
+        """[term candidates, pattern candidates, resolved, resolved terms] of one text, the
+        last three filled when first asked for; kept for the next questions about the text
+        (the term checks of one paragraph ask about the same two texts)."""
+        memo = self._memo
+        known = memo.get((text, lang))
+        if known is not None:
+            return known
+        terms = self._term_candidates(text, lang)
+        if len(terms) > 1:
+            terms.sort(key=lambda m: (m.start, -m.end))
+        if len(memo) >= _MEMO_SIZE:
+            del memo[next(iter(memo))]
+        entry: list[Any] = [terms, None, None, None]
+        memo[(text, lang)] = entry
+        return entry
 
     def _starts_of(self, surface: str, lang: str) -> tuple[bool, bool]:
         """(can start a term, can start a forbidden term) for one surface word."""
@@ -197,63 +290,149 @@ class GlossaryIndex:
             self._can_start[lang][surface] = known
         return known
 
-    def _may_start(self, text: str, lang: str, forbidden_only: bool = False) -> bool:
-        trie = self._tries.get(lang)
-        if not trie:
-            return False
-        if lang not in self._word_initial:
-            self._word_initial[lang] = all(_WORD_SURFACES.match(key) for key in trie)
-        if not self._word_initial[lang]:
-            return True  # a term starts with a mark ("№ ..."): words alone cannot tell
-        which = 1 if forbidden_only else 0
-        cache = self._can_start[lang]
-        for surface in _WORD_SURFACES.findall(text):
-            known = cache.get(surface)
-            if known is None:
-                known = self._starts_of(surface, lang)
-            if known[which]:
-                return True
-        return False
+    def forbidden_in(self, text: str, lang: str) -> list[TermMatch]:
+        """The forbidden terms among `find_terms(text)`, cheaply when there are none: from
+        the remembered candidates if the text was matched already, else after a regex
+        prefilter (most texts hold no word that starts a forbidden term)."""
+        memo = self._memo.get((text, lang))
+        if memo is None and not self.may_hold_forbidden(text, lang):
+            return []
+        candidates = (memo or self._analysed(text, lang))[0]
+        if not any(
+            m.term is not None and m.term.status is TermStatus.FORBIDDEN for m in candidates
+        ):
+            return []
+        return [
+            m
+            for m in self.find_terms(text, lang)
+            if m.term is not None and m.term.status is TermStatus.FORBIDDEN
+        ]
 
     def may_hold_forbidden(self, text: str, lang: str) -> bool:
         """False when no word of `text` can start a forbidden term (most texts): then
         `find` would return no forbidden match, and need not run."""
-        return self._may_start(text, lang, forbidden_only=True)
+        scan = self._forbidden_scan.get(lang)
+        if scan is None or (scan is not SCAN_ALL and not scan.search(text.lower())):
+            return False
+        return any(self._starts_of(surface, lang)[1] for surface in _WORD_SURFACES.findall(text))
 
     def _term_candidates(self, text: str, lang: str) -> list[TermMatch]:
+        """Term occurrences, walked from the words the start regex finds (which also hands
+        over the word after each, so a two-word walk needs no second regex call)."""
+        scan = self._start_scan.get(lang)
+        if scan is None:
+            return []
+        if scan is SCAN_ALL:
+            return self.full_scan(text, lang)
+        matches: list[TermMatch] = []
+        cache = self._starts_info[lang]
+        lowered = text.lower()  # a case-sensitive scan is twice as fast as IGNORECASE
+        hits = scan.finditer(lowered) if len(lowered) == len(text) else scan_any_case(scan, text)
+        for hit in hits:
+            start, end = hit.span()
+            surface = text[start:end]
+            known = cache.get(surface)
+            if known is None:
+                known = self._start_info(surface, lang)
+            ends, deeper = known
+            if ends:
+                _emit(ends, [(start, end, surface)], text, lang, matches)
+            if deeper:
+                following, following_end = hit.span(1)
+                if following >= 0:
+                    walked = [
+                        (start, end, surface),
+                        (following, following_end, text[following:following_end]),
+                    ]
+                    self._walk(text, lang, walked, deeper, matches)
+        return matches
+
+    def _walk(
+        self,
+        text: str,
+        lang: str,
+        walked: list[tuple[int, int, str]],
+        nodes: list[dict[str, object]],
+        matches: list[TermMatch],
+    ) -> None:
+        """Terms continuing from the trie `nodes` reached by all of `walked` but its last
+        token, which is taken next; then token by token while the trie goes on."""
+        next_token = _NEXT_TOKEN[lang]
+        while True:
+            keys = self._word_keys(walked[-1][2], lang)
+            nodes = [
+                child  # type: ignore[misc]
+                for node in nodes
+                for key in keys
+                if (child := node.get(key)) is not None
+            ]
+            if not nodes:
+                return
+            for node in nodes:
+                entries = node.get(_END)
+                if entries:
+                    _emit(entries, walked, text, lang, matches)  # type: ignore[arg-type]
+            found = next_token.match(text, walked[-1][1])
+            if found is None:
+                return
+            walked.append((found.start(1), found.end(1), found.group(1)))
+
+    def _start_info(self, surface: str, lang: str) -> tuple[list[_Entry], list[dict[str, object]]]:
+        """(entries of one-word terms, trie nodes that go on) for a first word; cached."""
+        roots = self._roots_of(surface, lang)
+        ends = [entry for node in roots for entry in node.get(_END, ())]  # type: ignore[attr-defined]
+        deeper = [node for node in roots if any(key != _END for key in node)]
+        known = self._starts_info[lang][surface] = (ends, deeper)
+        return known
+
+    def _roots_of(self, surface: str, lang: str) -> list[dict[str, object]]:
+        """The trie nodes a word starts terms at (one per key of the word); cached."""
+        cache = self._starts[lang]
+        roots = cache.get(surface)
+        if roots is None:
+            trie = self._tries[lang]
+            roots = cache[surface] = [
+                child  # type: ignore[misc]
+                for key in self._word_keys(surface, lang)
+                if (child := trie.get(key)) is not None
+            ]
+        return roots
+
+    def full_scan(self, text: str, lang: str) -> list[TermMatch]:
+        """Term occurrences found by tokenising the whole text and walking from every token:
+        the reference the fast path is tested against, and the path for terms that start
+        with a mark."""
         trie = self._tries.get(lang)
         if not trie:
             return []
         tokens = tokenize(text, lang)
-        # Per word form: its keys and the trie nodes it can start a term at (the trie is
-        # fixed once built, so both are cached; most words start nothing and cost one lookup).
-        cache = self._starts[lang]
-        keys: list[tuple[str, ...]] = []
-        starts: list[list[dict[str, object]]] = []
-        for _, _, surface in tokens:
-            entry = cache.get(surface)
-            if entry is None:
-                word_keys = self._word_keys(surface, lang)
-                roots: list[dict[str, object]] = [
-                    child  # type: ignore[misc]
-                    for key in word_keys
-                    if (child := trie.get(key)) is not None
-                ]
-                entry = cache[surface] = (word_keys, roots)
-            keys.append(entry[0])
-            starts.append(entry[1])
+        keys = [self._word_keys(surface, lang) for _, _, surface in tokens]
         matches: list[TermMatch] = []
-        count = len(tokens)
-        for first in range(count):
-            nodes = starts[first]
+        for first in range(len(tokens)):
+            nodes = self._roots_of(tokens[first][2], lang)
             last = first
             while nodes:
                 for node in nodes:
-                    entries = node.get(_END)
-                    if entries:
-                        matches.extend(self._accept(entries, tokens, first, last, text, lang))  # type: ignore[arg-type]
+                    for entry in node.get(_END, ()):  # type: ignore[attr-defined]
+                        walked = tokens[first : last + 1]
+                        if all(
+                            walked[offset][2][:1].isupper()
+                            for offset, wanted in enumerate(entry.capitals)
+                            if wanted
+                        ):
+                            start, end = tokens[first][0], tokens[last][1]
+                            matches.append(
+                                TermMatch(
+                                    start,
+                                    end,
+                                    text[start:end],
+                                    entry.concept,
+                                    lang,
+                                    term=entry.term,
+                                )
+                            )
                 last += 1
-                if last >= count:
+                if last >= len(tokens):
                     break
                 nodes = [
                     child  # type: ignore[misc]
@@ -262,24 +441,6 @@ class GlossaryIndex:
                     if (child := node.get(key)) is not None
                 ]
         return matches
-
-    @staticmethod
-    def _accept(
-        entries: list[_Entry],
-        tokens: list[tuple[int, int, str]],
-        first: int,
-        last: int,
-        text: str,
-        lang: str,
-    ) -> Iterable[TermMatch]:
-        start, end = tokens[first][0], tokens[last][1]
-        for entry in entries:
-            if any(
-                wanted and not tokens[first + offset][2][:1].isupper()
-                for offset, wanted in enumerate(entry.capitals)
-            ):
-                continue
-            yield TermMatch(start, end, text[start:end], entry.concept, lang, term=entry.term)
 
     # -- renderings ------------------------------------------------------------------
     def rendering(self, match: TermMatch, target_lang: str) -> str | None:
@@ -308,20 +469,72 @@ class GlossaryIndex:
                 return min(short, key=lambda term: term.status.rank)
         return concept.rendering(target_lang)
 
+    def context_dependent(self, match: TermMatch) -> bool:
+        """A term whose sense depends on context («прогулка»: an exercise period in a prison,
+        a walk elsewhere), marked `<descrip type="context">` in the term base: the checks do
+        not require its rendering, since a word-level matcher cannot tell the senses apart."""
+        term = match.term
+        return term is not None and (match.concept, term.lang, term.text) in self._context_dependent
+
+    def related_concepts(self, concept: str) -> frozenset[str]:
+        """Other concepts whose terms may render `concept` (see `renders`)."""
+        return self._related.get(concept, frozenset())
+
+    def needs_patterns(self, source: TermMatch) -> bool:
+        """Whether a target's patterns can render `source` (a reference, or a concept of a
+        numbered institution such as СИЗО)."""
+        return source.pattern is not None or source.concept in self._institution_keys
+
     def satisfied_by(self, source: TermMatch, target_matches: Iterable[TermMatch]) -> bool:
-        """Whether a target text (its matches) holds an accepted rendering of `source`."""
-        for found in target_matches:
-            if found.concept != source.concept:
-                continue
+        """Whether a target text (its matches, best its `candidates`) holds an accepted
+        rendering of `source`."""
+        return any(self.renders(source, found) for found in target_matches)
+
+    def renders(self, source: TermMatch, found: TermMatch) -> bool:
+        """Whether the target occurrence `found` is an accepted rendering of `source`: a term
+        of its concept, the same reference, a numbered institution of its kind («СИЗО-1»
+        renders "pre-trial detention centre"), or an abbreviation holding or held by its own
+        («ГУФСИН», the regional FSIN directorate, names the FSIN)."""
+        if found.concept == source.concept:
             if source.pattern is not None and found.pattern is not None:
-                if _compatible(found.pattern, source.pattern):
-                    return True
-            elif found.term is not None and found.term.status is not TermStatus.FORBIDDEN:
-                return True
-        return False
+                return _compatible(found.pattern, source.pattern)
+            return found.term is not None and found.term.status is not TermStatus.FORBIDDEN
+        if isinstance(found.pattern, ColonyRef):
+            return source.pattern is None and source.concept in self._institutions.get(
+                found.pattern.kind, ()
+            )
+        if found.term is None or found.term.status is TermStatus.FORBIDDEN:
+            return False
+        return (source.concept, found.concept) in self._contains
 
 
-def _resolve_overlaps(candidates: list[TermMatch]) -> list[TermMatch]:
+def _emit(
+    entries: Sequence[_Entry],
+    walked: list[tuple[int, int, str]],
+    text: str,
+    lang: str,
+    matches: list[TermMatch],
+) -> None:
+    """The matches of terms ending at the last of `walked` (proper names need capitals)."""
+    start, end = walked[0][0], walked[-1][1]
+    for entry in entries:
+        if entry.capitals and not all(
+            walked[offset][2][:1].isupper()
+            for offset, wanted in enumerate(entry.capitals)
+            if wanted
+        ):
+            continue
+        matches.append(TermMatch(start, end, text[start:end], entry.concept, lang, term=entry.term))
+
+
+def _resolve_overlaps(candidates: Sequence[TermMatch]) -> list[TermMatch]:
+    reach = -1
+    for match in candidates:  # sorted by start: most texts have no overlap at all
+        if match.start < reach:
+            break
+        reach = match.end
+    else:
+        return list(candidates)
     ranked = sorted(
         candidates,
         key=lambda m: (-(m.end - m.start), m.start, m.rank, m.concept, m.term is None),

@@ -116,6 +116,57 @@ def en_key(word: str) -> str:
     return key
 
 
+# Irregular past forms of verbs that legal glossary entries start with. Regular forms are
+# made by rule (see `english_verb_forms`); only these need listing.
+_IRREGULAR_PAST: dict[str, tuple[str, ...]] = {
+    "bring": ("brought",),
+    "find": ("found",),
+    "give": ("gave", "given"),
+    "hold": ("held",),
+    "keep": ("kept",),
+    "lay": ("laid",),
+    "lead": ("led",),
+    "put": ("put",),
+    "send": ("sent",),
+    "set": ("set",),
+    "take": ("took", "taken"),
+    "write": ("wrote", "written"),
+    "withdraw": ("withdrew", "withdrawn"),
+}
+_VOWELS = frozenset("aeiou")
+
+
+@lru_cache(maxsize=4096)
+def english_verb_forms(verb: str) -> tuple[str, ...]:
+    """A verb's -s, -ed and -ing forms and listed irregular pasts, lower case:
+    "transfer" -> transfer, transfers, transferred, transfered, transferring, transfering.
+
+    Over-generating is harmless (a form nobody writes never matches), so a final consonant
+    is written both doubled and single rather than guessing where the stress falls.
+    """
+    base = verb.lower()
+    if len(base) < 2 or not base.isalpha():
+        return (base,)
+    forms = [base]
+    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
+        forms.append(base + "es")
+    elif base.endswith("y") and base[-2] not in _VOWELS:
+        forms.append(base[:-1] + "ies")
+    else:
+        forms.append(base + "s")
+    if base.endswith("e"):
+        forms += [base + "d", base[:-1] + "ing"]
+    elif base.endswith("y") and base[-2] not in _VOWELS:
+        forms += [base[:-1] + "ied", base + "ing"]
+    else:
+        forms += [base + "ed", base + "ing"]
+        last, before = base[-1], base[-2]
+        if last not in _VOWELS and last not in "wxy" and before in _VOWELS:
+            forms += [base + last + "ed", base + last + "ing"]
+    forms += _IRREGULAR_PAST.get(base, ())
+    return tuple(dict.fromkeys(forms))
+
+
 def word_key(word: str, lang: str) -> tuple[str, ...]:
     """The keys a token is matched by: lemmas for Russian, one normalised form for English."""
     if lang == "ru" and is_russian(word):

@@ -25,6 +25,7 @@ How it decides, and why:
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -46,6 +47,8 @@ from translator.names.renderings import (
 
 MIN_TYPO_LETTERS = 6
 TRANSLITERATION = "transliteration variant"
+_NAME_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")  # "Legal Basis (Pravovaya Osnova)"
+SUGGESTED = "suggested"  # the note of a canonical spelling no paragraph uses (count 0)
 TYPO = "typo"
 
 
@@ -256,8 +259,8 @@ def _merge_typos(pool: _Pool) -> None:
         if kind is None:
             continue
         rare, common = sorted((first, second), key=lambda key: (pool.count(key), key))
-        if rare[0] != common[0] or common not in pool.confirmed:
-            continue
+        if rare[0] != common[0] or not {rare, common} & pool.confirmed:
+            continue  # two sentence-initial words nobody confirmed as names
         if 2 * pool.count(rare) > pool.count(common):
             continue
         if min(_longest(pool, rare), _longest(pool, common)) < MIN_TYPO_LETTERS:
@@ -282,7 +285,8 @@ def _dictionary_typos(pool: _Pool) -> None:
             continue
         target = next((k for k in rendering_keys(fix) if k in pool.spellings and k != key), None)
         kind = next((typo_kind(key, k) for k in rendering_keys(fix) if typo_kind(key, k)), None)
-        if target is not None and pool.count(target) > pool.count(key):
+        if target is not None and pool.root(target) != key:
+            # the dictionary says which is right, even where the slip is as frequent
             pool.parent[key] = pool.root(target)
         else:
             pool.fixes[key] = fix
@@ -295,23 +299,88 @@ def _majority(spellings: Counter[str]) -> str:
 
 @dataclass(frozen=True)
 class _Settings:
+    """The house scheme, and the glossary's decisions: `preferred` spelling or Russian form
+    -> spelling as given; `words` name-word key -> the word of a preferred name; `firsts`
+    (surname key, first-name key) -> the first name of a preferred full name."""
+
     scheme: str
     preferred: dict[str, str]
+    words: dict[str, str] = field(default_factory=dict)
+    firsts: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
-def _canonical(spellings: Counter[str], source: str | None, settings: _Settings) -> str:
-    """Glossary's choice, else the house rendering of the source, else the majority."""
+def _settings(scheme: str, preferred: Mapping[str, str]) -> _Settings:
+    """Read `preferred` (a spelling -> the spelling to use, e.g. every variant of a resolved
+    name -> "Dmitrii Zhuravlev"): a full name sets its surname for every key of its
+    variants' surnames, and its first name for that person only (Dmitry Kolesnikov, another
+    man, keeps his own)."""
+    words: dict[str, str] = {}
+    firsts: dict[tuple[str, str], str] = {}
+    for variant, chosen in preferred.items():
+        chosen_words, variant_words = _NAME_WORDS.findall(chosen), _NAME_WORDS.findall(variant)
+        if not chosen_words or not chosen.isascii():
+            continue
+        surname = chosen_words[-1]
+        surname_keys = {latin_key(surname)}
+        if variant.isascii() and variant_words:
+            surname_keys.add(latin_key(variant_words[-1]))
+        if len(chosen_words) >= 2 or len(variant_words) == 1:
+            for key in surname_keys:
+                words[key] = surname
+        if len(chosen_words) < 2:
+            continue
+        first = chosen_words[0]
+        first_keys = {latin_key(first)}
+        if variant.isascii() and len(variant_words) >= 2:
+            first_keys.add(latin_key(variant_words[0]))
+        for surname_key in surname_keys:
+            for first_key in first_keys:
+                firsts[(surname_key, first_key)] = first
+    direct = {key.casefold(): value for key, value in preferred.items()}
+    return _Settings(scheme, direct, words, firsts)
+
+
+def _canonical(
+    spellings: Counter[str],
+    source: str | None,
+    settings: _Settings,
+    surname_keys: Sequence[str] | None = None,
+    correct: Iterable[str] = (),
+) -> str:
+    """The glossary's choice, else the house rendering of the source, else the majority of
+    the spellings that are not typos (`correct`). With `surname_keys`, `spellings` are the
+    first names of one person of that surname."""
+    keys = [latin_key(spelling) for spelling in spellings]
+    if surname_keys is None:
+        chosen = next((settings.words[k] for k in keys if k in settings.words), None)
+    else:
+        chosen = next(
+            (
+                settings.firsts[(surname, key)]
+                for surname in surname_keys
+                for key in keys
+                if (surname, key) in settings.firsts
+            ),
+            None,
+        )
+    if chosen is not None:
+        return chosen
     for candidate in (*spellings, *([source] if source else [])):
-        chosen = settings.preferred.get(candidate.casefold())
-        if chosen is not None:
-            return chosen
+        direct = settings.preferred.get(candidate.casefold())
+        if direct is not None and len(direct.split()) == 1:
+            return direct
     if source is not None:
         return render(source, settings.scheme)
-    return _majority(spellings)
+    right = Counter({text: count for text, count in spellings.items() if text in set(correct)})
+    return _majority(right or spellings)
 
 
 def _group_cluster(
-    pool: _Pool, keys: list[str], entity: str | None, settings: _Settings
+    pool: _Pool,
+    keys: list[str],
+    entity: str | None,
+    settings: _Settings,
+    surname_keys: Sequence[str] | None = None,
 ) -> NameVariantCluster | None:
     """One cluster for the keys of one root, if they show more than one spelling or a typo."""
     spellings: Counter[str] = Counter()
@@ -324,15 +393,16 @@ def _group_cluster(
     for key in keys:
         links.update(pool.links.get(key, Counter()))
     source = links.most_common(1)[0][0] if links else lone_fix
-    canonical = _canonical(spellings, source, settings)
     slip_of = {
         spelling: pool.slips[key]
         for key in keys
         if key in pool.slips
         for spelling in pool.spellings[key]
     }
+    correct = [text for text in spellings if text not in slip_of]
+    canonical = _canonical(spellings, source, settings, surname_keys, correct)
     typo = bool(slip_of)
-    ordered = sorted(spellings, key=lambda text: (-spellings[text], text))
+    ordered = sorted(spellings, key=lambda text: (text != canonical, -spellings[text], text))
     result = tuple(
         Spelling(
             text=text,
@@ -347,6 +417,8 @@ def _group_cluster(
         )
         for text in ordered
     )
+    if canonical not in spellings:  # written nowhere yet: listed so a reviewer can pick it
+        result = (Spelling(canonical, (), SUGGESTED), *result)
     return NameVariantCluster(
         entity=entity or canonical,
         spellings=result,
@@ -394,9 +466,7 @@ def cluster_contributions(
     """
     if house_scheme.lower() not in SCHEMES:
         render("", house_scheme)  # raises the ValueError naming the schemes
-    settings = _Settings(
-        house_scheme.lower(), {key.casefold(): value for key, value in (preferred or {}).items()}
-    )
+    settings = _settings(house_scheme.lower(), preferred or {})
     collector = _Collector()
     ordered = sorted(
         ((sorted(ids), contribution) for contribution, ids in contributions if ids),
@@ -409,8 +479,10 @@ def cluster_contributions(
     # Sentence-initial words nobody confirmed are ordinary words, unless they are typos.
     _merge_typos(words)
     _dictionary_typos(words)
+    # ... or the correct spelling a typo was traced to ("Sokolov said." with "Mr Sokollov").
+    traced = {words.root(key) for key in words.parent}
     for key in [key for key in words.spellings if key not in words.confirmed]:
-        if key not in words.parent and not words.links.get(key):
+        if key not in words.parent and not words.links.get(key) and key not in traced:
             del words.spellings[key]
     return _clusters(collector, settings)
 
@@ -430,7 +502,9 @@ def _clusters(collector: _Collector, settings: _Settings) -> list[NameVariantClu
     return clusters
 
 
-def _component(pool: _Pool, keys: list[str], settings: _Settings) -> str:
+def _component(
+    pool: _Pool, keys: list[str], settings: _Settings, surname_keys: Sequence[str] | None = None
+) -> str:
     """The canonical spelling of one group of keys (a first name, a surname)."""
     spellings: Counter[str] = Counter()
     links: Counter[str] = Counter()
@@ -438,7 +512,8 @@ def _component(pool: _Pool, keys: list[str], settings: _Settings) -> str:
         spellings.update(pool.spellings[key])
         links.update(pool.links.get(key, Counter()))
     source = links.most_common(1)[0][0] if links else None
-    return _canonical(spellings, source, settings)
+    correct = [text for key in keys if key not in pool.slips for text in pool.spellings[key]]
+    return _canonical(spellings, source, settings, surname_keys, correct)
 
 
 @dataclass
@@ -456,7 +531,7 @@ class _People:
         best = self.best.get(root)
         if pool is None or best is None:
             return None
-        first = _component(pool, pool.members()[best], settings)
+        first = _component(pool, pool.members()[best], settings, members[root])
         return f"{first} {_component(words, members[root], settings)}"
 
     def first_name_clusters(
@@ -471,8 +546,9 @@ class _People:
                 continue  # every first name written one way: nothing to report
             surname = _component(words, members[surname_root], settings)
             for keys in first_members.values():
-                label = f"{_component(pool, keys, settings)} {surname}"
-                cluster = _group_cluster(pool, keys, label, settings)
+                surname_keys = members[surname_root]
+                label = f"{_component(pool, keys, settings, surname_keys)} {surname}"
+                cluster = _group_cluster(pool, keys, label, settings, surname_keys)
                 if cluster is not None:
                     clusters.append(cluster)
         return clusters
