@@ -1,13 +1,19 @@
 """Benchmark: `translator check` on a 50,000-paragraph project against Translate Toolkit's
 `pofilter` on the same 50,000 units as a PO file, plus the incremental re-check after a save.
 
-    .venv/bin/python bench/check.py [--units 50000] [--repeat 3]
+    .venv/bin/python bench/check.py [--units 50000] [--repeat 3] [--per-check]
+
+`translator check` is timed twice over: a first run (on a fresh copy of the project, no
+findings stored yet: everything is written) and a re-run (the findings are stored and
+nothing changed: only differences are written). `--per-check` adds each check's time alone,
+in this process, over the same units (where a full run spends its time).
 
 Units are the sentence pairs of the parallel sample texts (corpora/ru_case_zhuravlev.txt and
 en_case_zhuravlev.txt), each made distinct with a case number, with planted name variants
 (Dmitry / Dmitriy / Zhurravlev for Dmitrii Zhuravlev) and number mismatches (1% each).
 Both tools run as subprocesses from the command line (start-up included); peak RSS is
-polled with psutil. Figures are medians.
+polled with psutil; CPU seconds (user + system, the process and its workers) come from
+getrusage(RUSAGE_CHILDREN), steadier than wall time on a shared machine. Figures are medians.
 """
 
 from __future__ import annotations
@@ -15,12 +21,15 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import resource
+import shutil
 import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import polib
@@ -154,9 +163,17 @@ def write_po(path: Path, units: list[tuple[str, str]]) -> None:
     po.save(str(path))
 
 
-def run_measured(command: list[str], ok: tuple[int, ...] = (0, 1)) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS in MB (process and children, polled) and the exit status;
-    an exit status outside `ok` stops the benchmark (a failed run is not a fast one)."""
+@dataclass(frozen=True)
+class Measured:
+    seconds: float  # wall
+    cpu: float  # user + system of the process and its children
+    peak_mb: float  # resident, process and children together, polled
+
+
+def run_measured(command: list[str], ok: tuple[int, ...] = (0, 1)) -> Measured:
+    """One run of `command`; an exit status outside `ok` stops the benchmark (a failed run
+    is not a fast one)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     watched = psutil.Process(process.pid)
@@ -171,9 +188,51 @@ def run_measured(command: list[str], ok: tuple[int, ...] = (0, 1)) -> tuple[floa
             pass
         time.sleep(0.02)
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if process.returncode not in ok:
         raise SystemExit(f"{command[0]} failed: {process.stderr.read().decode()[-500:]}")
-    return seconds, peak / 1e6, process.returncode
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Measured(seconds, cpu, peak / 1e6)
+
+
+def summary(runs: list[Measured]) -> str:
+    wall = statistics.median(run.seconds for run in runs)
+    cpu = statistics.median(run.cpu for run in runs)
+    return f"{wall:.2f} s wall, {cpu:.2f} s CPU, peak RSS {max(r.peak_mb for r in runs):.0f} MB"
+
+
+def per_check_seconds(project_root: Path, repeat: int) -> dict[str, float]:
+    """Median seconds of each check alone over every unit of the project, in this process
+    (per-unit work only: group entries and contributions for project checks)."""
+    from translator.checks.base import (
+        CheckContext,
+        ContributionProjectCheck,
+        GroupedProjectCheck,
+        ParagraphCheck,
+    )
+    from translator.checks.runner import CheckSuite
+
+    project = services.locate_project(project_root)
+    timings: dict[str, float] = {}
+    with services.open_project_store(project) as store:
+        started = time.perf_counter()
+        units = checks._units(checks.check_store(store).check_units())
+        timings["(load units)"] = time.perf_counter() - started
+        suite = CheckSuite.build(CheckContext(project, store))
+        for check in (*suite.paragraph_checks, *suite.project_checks):
+            runs = []
+            for _ in range(repeat + 1):  # the first run fills the check's caches
+                started = time.perf_counter()
+                for unit in units:
+                    if isinstance(check, ParagraphCheck):
+                        list(check.check(unit))
+                    elif isinstance(check, GroupedProjectCheck):
+                        check.group_entries(unit)
+                    elif isinstance(check, ContributionProjectCheck):
+                        check.contribution(unit)
+                runs.append(time.perf_counter() - started)
+            timings[check.kind] = statistics.median(runs[1:])
+    return timings
 
 
 def incremental(project_root: Path, samples: int = 20) -> dict[str, list[float]]:
@@ -211,34 +270,51 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=50_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--recheck-only", action="store_true", help="skip the timed full runs")
+    parser.add_argument("--per-check", action="store_true", help="also time each check alone")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         units = make_units(args.units)
-        project_root = build_project(root, units)
+        pristine = build_project(root, units)
+        project_root = root / "checked-project"
         po_path = root / "units.po"
         write_po(po_path, units)
-        ours_cmd = [str(BIN / "translator"), "--project", str(project_root), "check", "--json"]
+
+        def ours_cmd(project: Path) -> list[str]:
+            return [str(BIN / "translator"), "--project", str(project), "check", "--json"]
+
         theirs_cmd = [str(BIN / "pofilter"), str(po_path), str(root / "out.po")]
         if args.recheck_only:
-            run_measured(ours_cmd, ok=(0,))
+            shutil.copytree(pristine, project_root)
+            run_measured(ours_cmd(project_root), ok=(0,))
             for kind, timings in incremental(project_root).items():
                 print(f"re-check ({kind}): median {statistics.median(timings) * 1000:.1f} ms")
             return
-        ours = [run_measured(ours_cmd, ok=(0,)) for _ in range(args.repeat)]
+        first: list[Measured] = []
+        for _ in range(args.repeat):  # each on a fresh copy: nothing stored yet
+            shutil.rmtree(project_root, ignore_errors=True)
+            shutil.copytree(pristine, project_root)
+            first.append(run_measured(ours_cmd(project_root), ok=(0,)))
+        rerun = [run_measured(ours_cmd(project_root), ok=(0,)) for _ in range(args.repeat)]
         theirs = [run_measured(theirs_cmd) for _ in range(args.repeat)]
-        ours_s = statistics.median(t for t, _, _ in ours)
-        theirs_s = statistics.median(t for t, _, _ in theirs)
-        print(f"units: {len(units):,} (50 documents); runs: {args.repeat} each, medians")
-        print(
-            f"translator check (all checks incl. project-wide): {ours_s:.2f} s, "
-            f"peak RSS {max(m for _, m, _ in ours):.0f} MB"
-        )
-        print(
-            f"pofilter (baseline, default tests): {theirs_s:.2f} s, "
-            f"peak RSS {max(m for _, m, _ in theirs):.0f} MB"
-        )
-        print(f"ratio pofilter / translator check: {theirs_s / ours_s:.1f}x (target >= 5x)")
+        documents = -(-len(units) // 1000)
+        print(f"units: {len(units):,} ({documents} documents); runs: {args.repeat} each, medians")
+        print(f"translator check, first run (all checks incl. project-wide): {summary(first)}")
+        print(f"translator check, re-run (findings already stored): {summary(rerun)}")
+        print(f"pofilter (baseline, default tests): {summary(theirs)}")
+        for label, runs in (("first run", first), ("re-run", rerun)):
+            wall = statistics.median(r.seconds for r in theirs) / statistics.median(
+                r.seconds for r in runs
+            )
+            cpu = statistics.median(r.cpu for r in theirs) / statistics.median(r.cpu for r in runs)
+            print(
+                f"ratio pofilter / translator check ({label}): {wall:.1f}x wall, {cpu:.1f}x CPU "
+                "(target >= 5x)"
+            )
+        if args.per_check:
+            print("each check alone, one process, per-unit work (median seconds):")
+            for kind, seconds in per_check_seconds(project_root, args.repeat).items():
+                print(f"  {kind:24} {seconds:6.3f}")
         for kind, timings in incremental(project_root).items():
             print(
                 f"re-check of one paragraph after a save ({kind}): "

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import random
+from collections import Counter
 from typing import Any
 
 import pytest
 
+from translator.checks import number_words, punctuation
 from translator.checks.base import CheckUnit, ParagraphCheck
-from translator.checks.number_facts import number_facts
+from translator.checks.number_facts import _tokenize, number_facts
 from translator.checks.numbers import NumberMismatchCheck
 from translator.checks.punctuation import WhitespacePunctuationCheck
 from translator.checks.untranslated import UntranslatedCheck
@@ -206,3 +209,86 @@ def test_russian_target_problems(target: str, problem: str) -> None:
 def test_problems_the_source_already_has_are_not_blamed_on_the_target() -> None:
     assert problems("Он (адвокат сказал", "He (a lawyer said") == []
     assert problems("Он  сказал", "He  said") == []
+
+
+# -- number words: the written-out table and the tokenizer's word filter ---------------------
+def test_numeral_forms_are_pymorphy_lexemes() -> None:
+    """The table of Russian numeral forms is what pymorphy3 generates from the lemmas."""
+    import pymorphy3  # type: ignore[import-untyped]
+
+    morph = pymorphy3.MorphAnalyzer()
+    generated: dict[str, tuple[int, str]] = {}
+    for lemma, meaning in number_words.RU_LEMMAS.items():
+        parses = [p for p in morph.parse(lemma) if p.normal_form == lemma] or morph.parse(lemma)
+        numeral = next((p for p in parses if "NUMR" in p.tag), parses[0])
+        for form in numeral.lexeme:
+            generated.setdefault(form.word.replace("ё", "е"), meaning)
+        generated.setdefault(lemma, meaning)
+    assert generated == number_words.RU_NUMBER_FORMS
+
+
+def _meaningful_words() -> list[str]:
+    months_ru = [
+        stem + ending
+        for stem in number_words.MONTH_STEMS_RU
+        for ending in ("ь", "я", "е", "ю", "ем", "ём", "й", "а", "у", "ом")
+        if stem != "ма" or ending in {"й", "я", "е", "ю"}
+    ]
+    words = [
+        *number_words.EN_NUMBER_WORDS,
+        *number_words.MONTHS_EN,
+        *number_words.MONTH_ABBREVIATIONS_EN,
+        *number_words.RU_NUMBER_FORMS,
+        *number_words.RU_ADVERBS,
+        *(word for word in number_words.BIG_ABBREVIATIONS if word != "m"),
+        *months_ru,
+        "пятилетний",
+        "двадцатиминутного",
+        "трехкратно",
+    ]
+    return [
+        variant
+        for word in words
+        for variant in {word, word.capitalize(), word.upper(), word.replace("е", "ё")}
+    ]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_every_number_word_is_a_token(lang: str) -> None:
+    """The tokenizer skips words inside its regex: none that can mean a number or a month
+    may be skipped, whatever its case or ё, and each is taken whole."""
+    for word in _meaningful_words():
+        for text in (word, f"«{word}», 5 {word}"):
+            tokens = [token for token in _tokenize(text) if token[0] == "word"]
+            assert word in [token[3] for token in tokens], (word, text)
+
+
+def test_other_words_are_not_tokens() -> None:
+    text = "Thousands fivefold сторона стал the twoish ЛЕТ семьи maybe tenth мама"
+    assert _tokenize(text) == []
+    assert [token[3] for token in _tokenize("forty-twoish, 5 May")] == ["forty", "5", "May"]
+
+
+def test_yo_and_rare_forms_count() -> None:
+    assert number_facts("к трём годам", "ru") == Counter({"3": 1})
+    assert number_facts("одиннадцать лет", "ru") == Counter({"11": 1})
+    assert number_facts("к 9 маю", "ru") == Counter({"9": 1, "month:5": 1})
+    assert passes(NumberMismatchCheck, "к трём годам", "to three years")
+    # a letter whose lower case is longer: the text is matched as it is
+    assert number_facts("İstanbul, пять лет", "ru") == Counter({"5": 1})
+
+
+def test_punctuation_prefilters_never_hide_a_problem() -> None:
+    """The fast scans that let most targets skip the slower patterns must let through every
+    text those patterns match (random texts of spaces, marks and words)."""
+    rng = random.Random(11)
+    pieces = [*" \t\u00a0\n.,;:!?()[]{}«»„“”\"'", "  ", " ,", " .", "..", "word", "Слово", "5"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert punctuation._double_space(text) == bool(punctuation._DOUBLE_SPACE.search(text))
+        fast = punctuation._space_before_punctuation(text)
+        slow = punctuation._SPACE_BEFORE_PUNCTUATION.search(text)
+        assert (fast and fast.span()) == (slow and slow.span()), text
+    marks = {mark for pair in punctuation._BRACKETS for mark in pair} | {'"'}
+    marks |= {m for pairs in punctuation._QUOTE_PAIRS.values() for p in pairs for m in p}
+    assert all(punctuation._PAIRED_MARKS.fullmatch(mark) for mark in marks)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 
 from tests.checks_support import add_document
@@ -40,6 +41,7 @@ def test_workers_store_the_same_findings(project: Project, store: ProjectStore) 
     alone = _snapshot(store)
     checks.run_checks(project, store, workers=2)
     assert _snapshot(store) == alone
+    assert gc.get_freeze_count() == 0  # objects frozen for the fork are handed back
     kinds = {kind for kind, _, _ in alone}
     assert {"name-variant", "number-mismatch", "term-inconsistent"} <= kinds
 

@@ -280,3 +280,74 @@ def test_recheck_before_any_full_run_is_complete(
 def test_recheck_unknown_paragraph(project: Project, store: ProjectStore) -> None:
     with pytest.raises(TranslatorError, match=r"no paragraph with id 999"):
         checks.recheck_paragraph(project, store, 999)
+
+
+# -- full runs write only what changed --------------------------------------------------------
+def _ids(store: ProjectStore) -> dict[tuple[str, tuple[int, ...], str], int]:
+    return {
+        (s.finding.kind, s.finding.paragraph_ids, s.finding.message): s.id
+        for s in checks.findings_for(store, include_dismissed=True)
+    }
+
+
+def _index_rows(store: ProjectStore) -> list[tuple[object, ...]]:
+    return list(store._db.execute("SELECT * FROM check_groups ORDER BY 1, 2, 3"))  # type: ignore[attr-defined]
+
+
+def test_rerun_keeps_unchanged_findings_and_refreshes_versions(
+    project: Project, store: ProjectStore, checked: list[int]
+) -> None:
+    _a1, _a2, _a3, b1, _b2, b3 = checked
+    checks.run_checks(project, store)
+    first = _ids(store)
+    checks.run_checks(project, store)
+    assert _ids(store) == first  # nothing changed: every finding keeps its row
+    # b3 saved again with the same wrong number: the same finding, on a newer version
+    saved = set_target(store, b3, "The term: 12 years.", APPROVED)
+    set_target(store, b1, "The court refused on 5 July 2024.", APPROVED)  # duplicates agree
+    checks.run_checks(project, store)
+    after = _ids(store)
+    gone = set(first) - set(after)
+    assert {kind for kind, _, _ in gone} == {"duplicate-mismatch"}
+    assert {key: after[key] for key in set(first) & set(after)} == {
+        key: first[key] for key in set(first) & set(after)
+    }
+    [number] = checks.findings_for(store, kinds=["number-mismatch"])
+    assert number.checked_versions == {b3: saved.version}
+
+
+def test_rerun_index_equals_a_rebuilt_one(
+    project: Project, store: ProjectStore, checked: list[int]
+) -> None:
+    checks.run_checks(project, store)
+    set_target(store, checked[4], "Shizo again.", APPROVED)
+    set_target(store, checked[3], "The court refused on 5 July 2024.", APPROVED)
+    checks.run_checks(project, store)
+    by_difference = _index_rows(store)
+    store._db.execute("DELETE FROM check_groups")  # type: ignore[attr-defined]
+    store._db.commit()  # type: ignore[attr-defined]
+    checks.run_checks(project, store)
+    assert _index_rows(store) == by_difference != []
+
+
+def test_bulk_write_rebuilds_indexes_as_declared(
+    project: Project, store: ProjectStore, checked: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big first run drops the secondary indexes and builds them again: same definitions."""
+    from translator.store import check_writes
+
+    def schema() -> list[tuple[object, ...]]:
+        return list(store._db.execute("SELECT name, sql FROM sqlite_master ORDER BY name"))  # type: ignore[attr-defined]
+
+    declared = schema()
+    monkeypatch.setattr(check_writes, "REBUILD_INDEX_ROWS", 0)
+    checks.run_checks(project, store)
+    assert schema() == declared
+    assert store._db.execute("PRAGMA integrity_check").fetchone() == ("ok",)  # type: ignore[attr-defined]
+    assert checks.findings_for(store, paragraph_id=checked[5])  # the paragraph index answers
+
+
+def test_cli_kind_list_matches_the_registry() -> None:
+    from translator.checks.kinds import KINDS
+
+    assert list(KINDS) == checks.known_kinds()

@@ -19,240 +19,73 @@ from collections import Counter
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
-MONTHS_EN = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-_MONTH_ABBREVIATIONS_EN = {name[:3]: index for index, name in enumerate(MONTHS_EN, 1)}
-_MONTH_STEMS_RU = [
-    "январ",
-    "феврал",
-    "март",
-    "апрел",
-    "ма",
-    "июн",
-    "июл",
-    "август",
-    "сентябр",
-    "октябр",
-    "ноябр",
-    "декабр",
-]
-_MONTH_RU = re.compile(
-    r"^(январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)"
-    r"(ь|я|е|ю|ем|ём|й|а|у|ом)?$"
+from translator.checks.number_words import (
+    BIG_ABBREVIATIONS,
+    BIG_ALONE,
+    EN_NUMBER_WORDS,
+    MONTH_ABBREVIATIONS_EN,
+    MONTH_RU,
+    MONTH_STEMS_RU,
+    MONTHS_EN,
+    RU_ADVERBS,
+    RU_COMPOUND,
+    RU_COMPOUND_VALUES,
+    RU_NUMBER_FORMS,
+    number_word_pattern,
 )
-
-# Units, teens, tens: added; "hundred" multiplies what precedes; big words close a group.
-_EN_NUMBER_WORDS: dict[str, tuple[int, str]] = {
-    "zero": (0, "unit"),
-    "one": (1, "one"),
-    **{
-        word: (value, "unit")
-        for value, word in enumerate(
-            ["two", "three", "four", "five", "six", "seven", "eight", "nine"], 2
-        )
-    },
-    **{
-        word: (value, "unit")
-        for value, word in enumerate(
-            [
-                "ten",
-                "eleven",
-                "twelve",
-                "thirteen",
-                "fourteen",
-                "fifteen",
-                "sixteen",
-                "seventeen",
-                "eighteen",
-                "nineteen",
-            ],
-            10,
-        )
-    },
-    **{
-        word: (value * 10, "unit")
-        for value, word in enumerate(
-            ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], 2
-        )
-    },
-    "hundred": (100, "hundred"),
-    "thousand": (1000, "big"),
-    "million": (10**6, "big"),
-    "billion": (10**9, "big"),
-    "twice": (2, "adverb"),
-    "thrice": (3, "adverb"),
-}
-_RU_LEMMAS: dict[str, tuple[int, str]] = {
-    "один": (1, "one"),
-    "ноль": (0, "unit"),
-    **{
-        word: (value, "unit")
-        for value, word in enumerate(
-            [
-                "два",
-                "три",
-                "четыре",
-                "пять",
-                "шесть",
-                "семь",
-                "восемь",
-                "девять",
-                "десять",
-                "одиннадцать",
-                "двенадцать",
-                "тринадцать",
-                "четырнадцать",
-                "пятнадцать",
-                "шестнадцать",
-                "семнадцать",
-                "восемнадцать",
-                "девятнадцать",
-            ],
-            2,
-        )
-    },
-    **{
-        word: (value * 10, "unit")
-        for value, word in enumerate(
-            [
-                "двадцать",
-                "тридцать",
-                "сорок",
-                "пятьдесят",
-                "шестьдесят",
-                "семьдесят",
-                "восемьдесят",
-                "девяносто",
-            ],
-            2,
-        )
-    },
-    **{
-        word: (value * 100, "unit")
-        for value, word in enumerate(
-            [
-                "сто",
-                "двести",
-                "триста",
-                "четыреста",
-                "пятьсот",
-                "шестьсот",
-                "семьсот",
-                "восемьсот",
-                "девятьсот",
-            ],
-            1,
-        )
-    },
-    **{
-        word: (value, "unit")
-        for value, word in enumerate(
-            [
-                "двое",
-                "трое",
-                "четверо",
-                "пятеро",
-                "шестеро",
-                "семеро",
-                "восьмеро",
-                "девятеро",
-                "десятеро",
-            ],
-            2,
-        )
-    },
-    "тысяча": (1000, "big"),
-    "миллион": (10**6, "big"),
-    "миллиард": (10**9, "big"),
-}
-_RU_ADVERBS = {"дважды": 2, "трижды": 3, "четырежды": 4}
-# A multiplier word standing alone counts only in these forms ("a thousand", «тысячу»);
-# plurals mean "thousands of".
-_BIG_ALONE = {"hundred", "thousand", "million", "billion", "тысяча", "тысячу", "миллион"}
-_BIG_ABBREVIATIONS = {"тыс": 1000, "млн": 10**6, "млрд": 10**9, "bn": 10**9, "m": 10**6}
-_RU_COMPOUND = re.compile(
-    r"^(двух|трех|четырех|пяти|шести|семи|восьми|девяти|десяти|одиннадцати|двенадцати|"
-    r"тринадцати|четырнадцати|пятнадцати|шестнадцати|семнадцати|восемнадцати|"
-    r"девятнадцати|двадцати|тридцати)(летн|месячн|недельн|дневн|часов|минутн|кратн)"
-)
-_RU_COMPOUND_VALUES = {
-    stem: value
-    for value, stem in enumerate(
-        [
-            "двух",
-            "трех",
-            "четырех",
-            "пяти",
-            "шести",
-            "семи",
-            "восьми",
-            "девяти",
-            "десяти",
-            "одиннадцати",
-            "двенадцати",
-            "тринадцати",
-            "четырнадцати",
-            "пятнадцати",
-            "шестнадцати",
-            "семнадцати",
-            "восемнадцати",
-            "девятнадцати",
-        ],
-        2,
-    )
-} | {"двадцати": 20, "тридцати": 30}
 
 _SPACE_GROUPED = r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d.,]\d)"
-_TOKEN = re.compile(
-    rf"(?P<date>\b\d{{1,2}}\.\d{{1,2}}\.\d{{4}}\b)"
-    rf"|(?P<grouped>(?<![\d.,]){_SPACE_GROUPED})"
-    r"|(?P<number>\d+(?:[.,]\d+)*)"
-    r"|(?P<word>[^\W\d_]+)"
-)
 _RUN_GAP = re.compile(r"^(?:[\s\-\u2010\u2011]*|\s+and\s+)$")
-_DIGIT = re.compile(r"\d")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]['\"”»)]?\s+|[\"“«(]\s*)$")
+_SEPARATOR = re.compile(r"([.,])")
+_NON_DIGIT = re.compile(r"\D")
+_MULTIPLIER_GAPS = frozenset({" ", "\u00a0", "\u202f"})
+
+
+_DIGIT_TOKENS = re.compile(  # (?=\d) first: re then skips to digits, in C
+    rf"(?=\d)(?:(?P<date>\b\d{{1,2}}\.\d{{1,2}}\.\d{{4}}\b)"
+    rf"|(?P<grouped>(?<![\d.,]){_SPACE_GROUPED})"
+    r"|(?P<number>\d+(?:[.,]\d+)*))"
+)
+# (kind: "date" / "grouped" / "number" / "word", start, end, the text as written)
+Token = tuple[str, int, int, str]
 
 
 @cache
-def _word_prefixes() -> frozenset[str]:
-    """First three letters of every number word and month: other words are skipped unread."""
-    words = [*_EN_NUMBER_WORDS, *MONTHS_EN, *_RU_ADVERBS, *_BIG_ABBREVIATIONS]
-    words += [*_russian_number_forms(), *_MONTH_STEMS_RU, *_RU_COMPOUND_VALUES, "май", "мая", "мае"]
-    return frozenset(word[:3] for word in words)
+def _word_tokens(folded: bool) -> re.Pattern[str]:
+    """The words that may be numbers or months (see number_words); every other word is
+    skipped inside the regex. `folded`: for text already lower-cased with ё as е (faster
+    than matching case-insensitively)."""
+    return re.compile(number_word_pattern(folded), 0 if folded else re.IGNORECASE)
 
 
-@cache
-def _russian_number_forms() -> dict[str, tuple[int, str]]:
-    """Every inflected form of the Russian numerals (pymorphy3 lexemes), built once."""
-    import pymorphy3  # type: ignore[import-untyped]
+def _tokenize(text: str) -> list[Token]:
+    """Digit tokens and candidate words in text order: two scans, each fast in C, since
+    tried together every position would pay for every alternative. Neither kind of token
+    can overlap the other (digits and letters), so merging them by position is exact."""
+    digits: list[Token] = [
+        (str(m.lastgroup), m.start(), m.end(), m.group()) for m in _DIGIT_TOKENS.finditer(text)
+    ]
+    folded = text.lower().replace("ё", "е")
+    if len(folded) == len(text):
+        found = _word_tokens(True).finditer(folded)
+    else:  # a letter whose lower case is longer ("İ"): match the text as it is
+        found = _word_tokens(False).finditer(text)
+    words: list[Token] = [("word", m.start(), m.end(), text[m.start() : m.end()]) for m in found]
+    if not digits or not words:
+        return digits or words
+    return sorted(digits + words, key=_start)
 
-    morph = pymorphy3.MorphAnalyzer()
-    forms: dict[str, tuple[int, str]] = {}
-    for lemma, meaning in _RU_LEMMAS.items():
-        parses = [p for p in morph.parse(lemma) if p.normal_form == lemma] or morph.parse(lemma)
-        numeral = next((p for p in parses if "NUMR" in p.tag), parses[0])
-        for form in numeral.lexeme:
-            forms.setdefault(form.word.replace("ё", "е"), meaning)
-        forms.setdefault(lemma, meaning)
-    return forms
+
+def _start(token: Token) -> int:
+    return token[1]
 
 
 def _decimal(text: str, lang: str) -> list[Decimal]:
     """A digit token as numbers: "2,000" -> 2000 (English), «20,3» -> 20.3 (Russian), 20.3."""
-    parts = re.split(r"([.,])", text)
+    if "." not in text and "," not in text:
+        return [Decimal(text)]
+    parts = _SEPARATOR.split(text)
     digits, separators = parts[::2], parts[1::2]
     if len(digits) == 1:
         return [Decimal(text)]
@@ -276,24 +109,24 @@ def _month(word: str, lang: str, text: str, start: int) -> int | None:
                 return None  # the verb, or a sentence-initial "May"
             return MONTHS_EN.index(lower) + 1
         if (
-            lower in _MONTH_ABBREVIATIONS_EN
+            lower in MONTH_ABBREVIATIONS_EN
             and text[start + len(word) : start + len(word) + 1] == "."
         ):
-            return None if lower == "may" else _MONTH_ABBREVIATIONS_EN[lower]
+            return None if lower == "may" else MONTH_ABBREVIATIONS_EN[lower]
         return None
-    match = _MONTH_RU.match(lower.replace("ё", "е"))
+    match = MONTH_RU.match(lower.replace("ё", "е"))
     if match is None or (match.group(1) == "ма" and match.group(2) not in {"й", "я", "е", "ю"}):
         return None
-    return _MONTH_STEMS_RU.index(match.group(1)) + 1
+    return MONTH_STEMS_RU.index(match.group(1)) + 1
 
 
 def _number_word(word: str, lang: str) -> tuple[int, str] | None:
     lower = word.lower().replace("ё", "е")
     if word.isascii():
-        return _EN_NUMBER_WORDS.get(lower)
-    if lower in _RU_ADVERBS:
-        return _RU_ADVERBS[lower], "adverb"
-    return _russian_number_forms().get(lower)
+        return EN_NUMBER_WORDS.get(lower)
+    if lower in RU_ADVERBS:
+        return RU_ADVERBS[lower], "adverb"
+    return RU_NUMBER_FORMS.get(lower)
 
 
 def _run_value(run: list[tuple[int, str]]) -> int:
@@ -311,31 +144,29 @@ def _run_value(run: list[tuple[int, str]]) -> int:
 
 def number_facts(text: str, lang: str) -> Counter[str]:
     """The multiset of numbers and months in `text` ("2000", "20.3", "month:12")."""
-    facts: Counter[str] = Counter()
-    if not _DIGIT.search(text) and not _may_hold_number_words(text):
-        return facts
-    prefixes = _word_prefixes()
-    tokens = [
-        token
-        for token in _TOKEN.finditer(text)
-        if token.lastgroup != "word" or token.group()[:3].lower() in prefixes
-    ]
+    tokens = _tokenize(text)
+    facts: list[str] = []
     index = 0
     while index < len(tokens):
-        token = tokens[index]
+        kind, start, _, raw = tokens[index]
         index += 1
-        if token.lastgroup == "date":
-            day, month_number, year = token.group().split(".")
+        if kind == "number" and "." not in raw and "," not in raw:
+            multiplier = _following_multiplier(text, tokens, index, lang)
+            if multiplier:
+                facts.append(str(int(raw) * multiplier))
+                index += 1
+            else:
+                facts.append(str(int(raw)))  # as Decimal would write it: "007" is 7
+            continue
+        if kind == "date":
+            day, month_number, year = raw.split(".")
             if 1 <= int(month_number) <= 12:
-                facts.update((_canonical(Decimal(day)), f"month:{int(month_number)}", year))
+                facts += (_canonical(Decimal(day)), f"month:{int(month_number)}", year)
                 continue
-        if token.lastgroup in {"date", "grouped", "number"}:
-            raw = token.group()
+        if kind != "word":
             try:
                 values = (
-                    [Decimal(re.sub(r"\D", "", raw))]
-                    if token.lastgroup == "grouped"
-                    else _decimal(raw, lang)
+                    [Decimal(_NON_DIGIT.sub("", raw))] if kind == "grouped" else _decimal(raw, lang)
                 )
             except InvalidOperation:
                 continue
@@ -344,72 +175,55 @@ def number_facts(text: str, lang: str) -> Counter[str]:
                 scaled = values[-1] * multiplier
                 values[-1] = scaled.to_integral_value() if scaled % 1 == 0 else scaled.normalize()
                 index += 1
-            facts.update(_canonical(value) for value in values)
+            facts += (_canonical(value) for value in values)
             continue
-        word = token.group()
-        month = _month(word, lang, text, token.start())
+        month = _month(raw, lang, text, start)
         if month is not None:
-            facts[f"month:{month}"] += 1
+            facts.append(f"month:{month}")
             continue
-        meaning = _number_word(word, lang)
+        meaning = _number_word(raw, lang)
         if meaning is None:
-            compound = _RU_COMPOUND.match(word.lower().replace("ё", "е"))
+            compound = RU_COMPOUND.match(raw.lower().replace("ё", "е"))
             if compound:
-                facts[str(_RU_COMPOUND_VALUES[compound.group(1)])] += 1
+                facts.append(str(RU_COMPOUND_VALUES[compound.group(1)]))
             continue
         run = [meaning]
-        words = [word.lower()]
+        words = [raw.lower()]
         while index < len(tokens):
-            gap = text[tokens[index - 1].end() : tokens[index].start()]
-            candidate = tokens[index]
-            if candidate.lastgroup != "word":
+            candidate_kind, candidate_start, _, candidate = tokens[index]
+            gap = text[tokens[index - 1][2] : candidate_start]
+            if candidate_kind != "word":
                 break
             if "and" in gap and run[-1][1] not in {"hundred", "big"}:
                 break
-            next_meaning = _number_word(candidate.group(), lang)
+            next_meaning = _number_word(candidate, lang)
             if next_meaning is None or not _RUN_GAP.match(gap) or next_meaning[1] == "adverb":
                 break
             run.append(next_meaning)
-            words.append(candidate.group().lower())
+            words.append(candidate.lower())
             index += 1
         if len(run) == 1 and run[0][1] == "one":
             continue
-        if len(run) == 1 and run[0][1] in {"big", "hundred"} and words[0] not in _BIG_ALONE:
+        if len(run) == 1 and run[0][1] in {"big", "hundred"} and words[0] not in BIG_ALONE:
             continue
-        facts[str(_run_value(run))] += 1
-    return facts
+        facts.append(str(_run_value(run)))
+    return Counter(facts)
 
 
-def _following_multiplier(
-    text: str, tokens: list[re.Match[str]], index: int, lang: str
-) -> int | None:
+def _following_multiplier(text: str, tokens: list[Token], index: int, lang: str) -> int | None:
     """«2 тысячи», "1.5 million", «3 млн»: the multiplier word right after a digit token."""
-    if index >= len(tokens) or tokens[index].lastgroup != "word":
+    if index >= len(tokens) or tokens[index][0] != "word":
         return None
-    gap = text[tokens[index - 1].end() : tokens[index].start()]
-    if gap not in {" ", "\u00a0", "\u202f"}:
+    gap = text[tokens[index - 1][2] : tokens[index][1]]
+    if gap not in _MULTIPLIER_GAPS:
         return None
-    word = tokens[index].group().lower()
-    if word in _BIG_ABBREVIATIONS and word != "m":
-        return _BIG_ABBREVIATIONS[word]
+    word = tokens[index][3].lower()
+    if word in BIG_ABBREVIATIONS and word != "m":
+        return BIG_ABBREVIATIONS[word]
     meaning = _number_word(word, lang)
     if meaning is not None and meaning[1] in {"big", "hundred"}:
         return meaning[0]
     return None
-
-
-_NUMBER_WORD_HINT = re.compile(
-    r"(?i)(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|"
-    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|twice|thrice|zero)"
-    r"|\b(?:дв|тр|чет|пят|шест|сем|вос|девя|десят|сор|ст|тыс|милл|ноль|нол)"
-    r"|" + "|".join(MONTHS_EN) + "|январ|феврал|март|апрел|мая|мае|май|июн|июл|август|сентябр|"
-    r"октябр|ноябр|декабр",
-)
-
-
-def _may_hold_number_words(text: str) -> bool:
-    """A cheap pre-filter: most sentences without digits hold no number words either."""
-    return _NUMBER_WORD_HINT.search(text) is not None
 
 
 def describe(fact: str) -> str:

@@ -25,7 +25,8 @@ class NumberMismatchCheck(ParagraphCheck):
             return
         source = number_facts(unit.source_text, unit.source_lang)
         target = number_facts(unit.target_text, unit.target_lang)
-        if source == target:
+        # Counter's == is a loop in Python; with no zero counts, dict equality is the same.
+        if dict.__eq__(source, target):
             return
         missing = sorted((source - target).elements(), key=_order)
         extra = sorted((target - source).elements(), key=_order)

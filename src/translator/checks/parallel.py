@@ -11,6 +11,7 @@ so there, and where fork is missing, the run stays in one process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -112,11 +113,15 @@ def collect(
     step = -(-len(units) // slices)
     bounds = [(start, min(start + step, len(units))) for start in range(0, len(units), step)]
     _JOB = (suite, units, paragraph_ids)
+    # Objects that exist before the fork are frozen out of the cyclic collector, so a
+    # worker's collections do not write to (and so copy) every inherited page.
+    gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             parts = pool.map(_work, bounds, chunksize=1)
     finally:
         _JOB = None
+        gc.unfreeze()
     merged = UnitResults()
     for part in parts:
         merged.extend(part)

@@ -1,16 +1,24 @@
-"""check and resolve: consistency findings, and rewriting a name to one canonical spelling."""
+"""check and resolve: consistency findings, and rewriting a name to one canonical spelling.
+
+The checks are imported when a command runs, not when the parser is built: they pull in
+morphology and transliteration, which every other command would otherwise load too.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
 
+from translator.checks.kinds import KINDS
 from translator.cli.common import Commands, acting_user, open_project
 from translator.core.findings import Severity
-from translator.services import checks
+
+if TYPE_CHECKING:
+    from translator.services import checks
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
 
@@ -22,7 +30,7 @@ def register(commands: Commands) -> None:
         "--kind",
         action="append",
         metavar="KIND",
-        help=f"only this check (repeatable): {', '.join(checks.known_kinds())}",
+        help=f"only this check (repeatable): {', '.join(KINDS)}",
     )
     check.add_argument("--json", action="store_true", help="print the findings as JSON")
     check.add_argument(
@@ -40,6 +48,8 @@ def register(commands: Commands) -> None:
 
 
 def _cmd_check(args: argparse.Namespace, console: Console) -> int:
+    from translator.services import checks
+
     project, store = open_project(args)
     with store:
         report = checks.run_checks(project, store, document=args.doc, kinds=args.kind)
@@ -73,6 +83,8 @@ def _print_report(report: checks.CheckReport, console: Console) -> None:
 
 
 def _cmd_resolve(args: argparse.Namespace, console: Console) -> int:
+    from translator.services import checks
+
     project, store = open_project(args)
     with store:
         plan = checks.resolve_name(

@@ -39,8 +39,8 @@ from translator.store.check_queries import (
     NewFinding,
     StoredFinding,
     TargetChange,
-    fingerprint,
 )
+from translator.store.check_writes import fingerprint
 
 __all__ = [
     "CheckReport",

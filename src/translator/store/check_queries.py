@@ -7,7 +7,6 @@ run stored.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -15,6 +14,11 @@ from dataclasses import dataclass, field
 
 from translator.core.errors import ParagraphConflict, TranslatorError
 from translator.core.findings import Finding, Severity
+from translator.store.check_writes import (
+    insert_findings,
+    replace_findings,
+    replace_index,
+)
 from translator.store.queries import SqliteQueries
 from translator.store.rows import utc_now
 
@@ -28,13 +32,6 @@ _UNIT_SELECT = (
     "FROM paragraphs p JOIN documents d ON d.id = p.document_id"
 )
 _CHUNK = 500  # bound on SQL parameters per statement
-
-
-def fingerprint(finding: Finding, group_key: str | None) -> str:
-    """Identity of a problem across runs: same kind, group, paragraphs and message."""
-    ids = ",".join(str(pid) for pid in sorted(finding.paragraph_ids))
-    text = "\x1f".join((finding.kind, group_key or "", ids, finding.message))
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,12 +181,17 @@ class CheckQueries(SqliteQueries):
 
     # -- writing --------------------------------------------------------------------
     def write_findings(self, write: FindingsWrite) -> int:
-        """Apply one check run in one transaction; returns the number of findings stored."""
+        """Apply one check run in one transaction; returns the number of findings written.
+
+        Kinds cleared everywhere (a full run) are replaced by difference (check_writes):
+        a finding found again keeps its row and id."""
         now = utc_now()
+        replaced = list(write.clear_kinds)
+        if write.clear_paragraph_ids is None:
+            replaced += write.clear_paragraph_kinds
+        replaced = list(dict.fromkeys(replaced))
         with self.transaction() as db:
-            for kind in write.clear_kinds:
-                db.execute("DELETE FROM findings WHERE kind = ?", (kind,))
-            if write.clear_paragraph_kinds:
+            if write.clear_paragraph_kinds and write.clear_paragraph_ids is not None:
                 self._clear_paragraph_findings(
                     write.clear_paragraph_kinds, write.clear_paragraph_ids
                 )
@@ -199,43 +201,31 @@ class CheckQueries(SqliteQueries):
             db.executemany(
                 "DELETE FROM findings WHERE id = ?", [(fid,) for fid in write.delete_finding_ids]
             )
-            for kind in write.reset_index_kinds:
-                db.execute("DELETE FROM check_groups WHERE kind = ?", (kind,))
             db.executemany(
                 "DELETE FROM check_groups WHERE kind = ? AND paragraph_id = ?", write.index_remove
             )
+            reset = set(write.reset_index_kinds)
+            if reset:
+                replace_index(
+                    db, sorted(reset), (entry for entry in write.index_add if entry[0] in reset)
+                )
             db.executemany(
                 "INSERT OR REPLACE INTO check_groups (kind, group_key, paragraph_id, value) "
                 "VALUES (?, ?, ?, ?)",
-                write.index_add,
+                [entry for entry in write.index_add if entry[0] not in reset],
             )
             db.executemany(
                 "INSERT OR REPLACE INTO check_runs (kind, completed_at) VALUES (?, ?)",
                 [(kind, now) for kind in write.completed_kinds],
             )
-            links: list[tuple[int, int]] = []
-            for item in write.findings:
-                finding = item.finding
-                cursor = db.execute(
-                    "INSERT INTO findings (kind, severity, message, data, group_key, fingerprint, "
-                    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        finding.kind,
-                        finding.severity.value,
-                        finding.message,
-                        json.dumps(dict(finding.data), ensure_ascii=False),
-                        item.group_key,
-                        fingerprint(finding, item.group_key),
-                        now,
-                    ),
+            if replaced:
+                kinds = set(replaced)
+                replace_findings(
+                    db, replaced, [f for f in write.findings if f.finding.kind in kinds], now
                 )
-                finding_id = int(cursor.lastrowid or 0)
-                links.extend((finding_id, pid) for pid in dict.fromkeys(finding.paragraph_ids))
-            db.executemany(
-                "INSERT INTO finding_paragraphs (finding_id, paragraph_id, paragraph_version) "
-                "SELECT ?, id, version FROM paragraphs WHERE id = ?",
-                links,
-            )
+                insert_findings(db, [f for f in write.findings if f.finding.kind not in kinds], now)
+            else:
+                insert_findings(db, write.findings, now)
         return len(write.findings)
 
     def _clear_paragraph_findings(
@@ -395,7 +385,7 @@ def _stored_finding(row: Sequence[object]) -> StoredFinding:
         for pair in str(row[9]).split(","):
             pid, version = pair.split(":")
             versions[int(pid)] = int(version)
-    data = json.loads(str(row[4]))
+    data = json.loads(str(row[4])) if row[4] != "{}" else {}
     finding = Finding(
         kind=str(row[1]),
         severity=Severity(str(row[2])),

@@ -3,7 +3,9 @@
 Findings are rows so the review UI can list them per document without re-running checks,
 and so a user can dismiss one (as in Weblate). A dismissal is keyed by the finding's
 fingerprint (kind, group, paragraphs, message), so it survives re-runs that find the same
-problem again, and lapses by itself when the problem changes.
+problem again, and lapses by itself when the problem changes. A full run keeps the row of a
+finding it finds again (same fingerprint, severity and data: store/check_writes.py), so a
+finding's id and created_at stay put while the problem does.
 
 `check_groups` is the index project-wide checks keep: which paragraphs belong to which group
 (an identical source, a source term) and what each contributes (its approved target, the

@@ -1,0 +1,166 @@
+"""Bulk writes of a full check run, as differences from what is stored.
+
+A full run recomputes every finding and index entry of its kinds, but after the first run
+nearly all of them are what the store already holds. So the run's results are compared
+with the stored rows: an unchanged finding keeps its row (its id, its created_at), and only
+what changed is deleted or inserted. A first run inserts everything, in bulk (executemany,
+ids assigned here, the secondary index rebuilt once instead of updated row by row).
+Functions over an open transaction; `CheckQueries.write_findings` calls them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from translator.core.findings import Finding
+
+if TYPE_CHECKING:
+    from translator.store.check_queries import NewFinding
+
+# Above this many new rows, a secondary index is dropped and built again after the insert:
+# one sort beats as many random B-tree updates.
+REBUILD_INDEX_ROWS = 20_000
+_CHECK_GROUPS_INDEX = ("check_groups_paragraph", "check_groups(paragraph_id, kind)")
+_LINKS_INDEX = ("finding_paragraphs_paragraph", "finding_paragraphs(paragraph_id)")
+
+# (kind, severity, message, data JSON, group key, fingerprint): a finding as a row
+FindingRow = tuple[str, str, str, str, str | None, str]
+
+
+def fingerprint(finding: Finding, group_key: str | None) -> str:
+    """Identity of a problem across runs: same kind, group, paragraphs and message."""
+    ids = ",".join(str(pid) for pid in sorted(finding.paragraph_ids))
+    text = "\x1f".join((finding.kind, group_key or "", ids, finding.message))
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def finding_row(item: NewFinding) -> FindingRow:
+    finding = item.finding
+    data = json.dumps(dict(finding.data), ensure_ascii=False) if finding.data else "{}"
+    return (
+        finding.kind,
+        finding.severity.value,
+        finding.message,
+        data,
+        item.group_key,
+        fingerprint(finding, item.group_key),
+    )
+
+
+def _marks(values: Collection[object]) -> str:
+    return ",".join("?" * len(values))
+
+
+def insert_findings(db: sqlite3.Connection, items: Sequence[NewFinding], now: str) -> None:
+    """New findings and their paragraph links (with the paragraphs' current versions)."""
+    _insert_rows(db, [(item, finding_row(item)) for item in items], now)
+
+
+def _insert_rows(
+    db: sqlite3.Connection, rows: Sequence[tuple[NewFinding, FindingRow]], now: str
+) -> None:
+    if not rows:
+        return
+    first_id = int(db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM findings").fetchone()[0])
+    db.executemany(
+        "INSERT INTO findings (id, kind, severity, message, data, group_key, fingerprint, "
+        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(first_id + offset, *row, now) for offset, (_, row) in enumerate(rows)],
+    )
+    links = [
+        (first_id + offset, paragraph_id)
+        for offset, (item, _) in enumerate(rows)
+        for paragraph_id in dict.fromkeys(item.finding.paragraph_ids)
+    ]
+    with _index_rebuilt(db, _LINKS_INDEX, len(links)):
+        db.executemany(
+            "INSERT INTO finding_paragraphs (finding_id, paragraph_id, paragraph_version) "
+            "SELECT ?, id, version FROM paragraphs WHERE id = ?",
+            links,
+        )
+
+
+def replace_findings(
+    db: sqlite3.Connection, kinds: Sequence[str], items: Sequence[NewFinding], now: str
+) -> None:
+    """Make the stored findings of `kinds` exactly `items`: a stored finding with the same
+    fingerprint, severity and data stays (its links get the current paragraph versions),
+    the other stored ones go, the other items are inserted."""
+    stored: defaultdict[tuple[str, str, str], list[int]] = defaultdict(list)
+    rows = db.execute(
+        f"SELECT id, fingerprint, severity, data FROM findings WHERE kind IN ({_marks(kinds)}) "
+        "ORDER BY id",
+        tuple(kinds),
+    )
+    for finding_id, key, severity, data in rows:
+        stored[(key, severity, data)].append(int(finding_id))
+    fresh: list[tuple[NewFinding, FindingRow]] = []
+    for item in items:
+        row = finding_row(item)
+        same = stored.get((row[5], row[1], row[3]))
+        if same:
+            same.pop(0)
+        else:
+            fresh.append((item, row))
+    gone = [(finding_id,) for ids in stored.values() for finding_id in ids]
+    db.executemany("DELETE FROM findings WHERE id = ?", gone)
+    db.execute(
+        "UPDATE finding_paragraphs SET paragraph_version = "
+        "(SELECT version FROM paragraphs WHERE id = finding_paragraphs.paragraph_id) "
+        f"WHERE finding_id IN (SELECT id FROM findings WHERE kind IN ({_marks(kinds)})) "
+        "AND paragraph_version <> "
+        "(SELECT version FROM paragraphs WHERE id = finding_paragraphs.paragraph_id)",
+        tuple(kinds),
+    )
+    _insert_rows(db, fresh, now)
+
+
+def replace_index(
+    db: sqlite3.Connection, kinds: Sequence[str], entries: Iterable[tuple[str, str, int, str]]
+) -> None:
+    """Make the index entries of `kinds` exactly `entries` (kind, group key, paragraph id,
+    value; a later entry for the same key replaces an earlier one), touching only rows that
+    differ."""
+    wanted: dict[tuple[str, str, int], str] = {}
+    for kind, key, paragraph_id, value in entries:
+        wanted[(kind, key, paragraph_id)] = value
+    stale: list[tuple[str, str, int]] = []
+    rows = db.execute(
+        "SELECT kind, group_key, paragraph_id, value FROM check_groups "
+        f"WHERE kind IN ({_marks(kinds)})",
+        tuple(kinds),
+    )
+    for kind, key, paragraph_id, value in rows:
+        primary = (kind, key, paragraph_id)
+        if wanted.get(primary) == value:
+            del wanted[primary]
+        else:
+            stale.append(primary)
+    db.executemany(
+        "DELETE FROM check_groups WHERE kind = ? AND group_key = ? AND paragraph_id = ?", stale
+    )
+    added = sorted((*primary, value) for primary, value in wanted.items())
+    with _index_rebuilt(db, _CHECK_GROUPS_INDEX, len(added)):
+        db.executemany(
+            "INSERT OR REPLACE INTO check_groups (kind, group_key, paragraph_id, value) "
+            "VALUES (?, ?, ?, ?)",
+            added,
+        )
+
+
+@contextmanager
+def _index_rebuilt(db: sqlite3.Connection, index: tuple[str, str], rows: int) -> Iterator[None]:
+    """Drops a secondary index for a big insert and builds it again afterwards (in the same
+    transaction: a failure rolls the drop back too)."""
+    rebuild = rows > REBUILD_INDEX_ROWS
+    if rebuild:
+        db.execute(f"DROP INDEX IF EXISTS {index[0]}")
+    yield
+    if rebuild:
+        db.execute(f"CREATE INDEX IF NOT EXISTS {index[0]} ON {index[1]}")
