@@ -19,6 +19,7 @@ from translator.core.findings import Severity
 
 if TYPE_CHECKING:
     from translator.services import checks
+    from translator.store import ProjectStore
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
 
@@ -53,27 +54,38 @@ def _cmd_check(args: argparse.Namespace, console: Console) -> int:
     project, store = open_project(args)
     with store:
         report = checks.run_checks(project, store, document=args.doc, kinds=args.kind)
-    if args.json:
-        print(json.dumps([checks.finding_json(s) for s in report.findings], ensure_ascii=False))
-    else:
-        _print_report(report, console)
+        if args.json:
+            findings = [checks.finding_json(s) for s in report.findings]
+            print(json.dumps(findings, ensure_ascii=False))
+        else:
+            _print_report(report, store, console)
     if args.fail_on and report.has_at_least(Severity(args.fail_on)):
         return 1
     return 0
 
 
-def _print_report(report: checks.CheckReport, console: Console) -> None:
+def _print_report(report: checks.CheckReport, store: ProjectStore, console: Console) -> None:
+    from translator.services import checks
+
     for kind, findings in report.by_kind().items():
         console.print(Text(f"{kind} ({len(findings)})", style="bold"))
         for stored in findings:
             finding = stored.finding
-            where = ", ".join(f"¶{pid}" for pid in finding.paragraph_ids[:8])
+            where = "; ".join(checks.paragraph_labels(store, finding.paragraph_ids[:8]))
             if len(finding.paragraph_ids) > 8:
                 where += f" … (+{len(finding.paragraph_ids) - 8})"
             line = Text("  ")
             line.append(f"{finding.severity.value:<7}", style=SEVERITY_STYLE[finding.severity])
             line.append(f" #{finding.id} {where}: {finding.message}")
             console.print(line)
+            by_spelling = finding.data.get("paragraphs_by_spelling")
+            if isinstance(by_spelling, dict) and len(by_spelling) > 1:
+                # Rarest spelling first: that is where an editor has to look.
+                for spelling, ids in sorted(by_spelling.items(), key=lambda item: len(item[1])):
+                    unique = list(dict.fromkeys(ids))
+                    places = "; ".join(checks.paragraph_labels(store, unique[:5]))
+                    more = f" … (+{len(unique) - 5})" if len(unique) > 5 else ""
+                    console.print(Text(f"      {spelling}: {places}{more}", style="dim"))
     total = len(report.findings)
     dismissed = f", {report.dismissed} dismissed" if report.dismissed else ""
     console.print(

@@ -291,6 +291,18 @@ def restore_finding(store: ProjectStore, finding_id: int) -> StoredFinding:
     return check_store(store).restore_finding(finding_id)
 
 
+def paragraph_labels(store: ProjectStore, paragraph_ids: Iterable[int]) -> list[str]:
+    """Where paragraphs are, as a person reads it: "case.txt ¶3, ¶5; news.md ¶2" parts
+    (positions counted from 1, grouped by document in first-seen order)."""
+    names = {document.id: document.name for document in store.documents()}
+    grouped: dict[str, list[str]] = {}
+    for paragraph_id in paragraph_ids:
+        paragraph = store.paragraph(paragraph_id)
+        name = names.get(paragraph.document_id, f"document {paragraph.document_id}")
+        grouped.setdefault(name, []).append(f"¶{paragraph.position + 1}")
+    return [f"{name} {', '.join(places)}" for name, places in grouped.items()]
+
+
 def finding_json(stored: StoredFinding) -> dict[str, object]:
     """One finding as `translator check --json` prints it: kind, severity, paragraphs,
     message, then the kind's own details (e.g. "spellings" for name variants)."""
