@@ -2,7 +2,9 @@
 
 Without a header the columns are ru, en, note. A header may name any of the columns below
 in any order; `status` applies to the English term of the row (the rendering being
-allowed or forbidden) unless `ru_status` / `en_status` say otherwise. Rows with the same
+allowed or forbidden) unless `ru_status` / `en_status` say otherwise. `context` marks the
+Russian term of the row as context-dependent (Term.context: its rendering is not required;
+the cell says why) unless `ru_context` / `en_context` say which. Rows with the same
 `concept` (or, without one, the same Russian term) form one concept.
 """
 
@@ -12,6 +14,7 @@ import csv
 import hashlib
 import io
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from translator.glossary.files import GlossaryFileError, read_bytes, write_atomically
@@ -29,6 +32,8 @@ COLUMNS = (
     "en_pos",
     "keep_as_is",
     "subject",
+    "ru_context",
+    "en_context",
 )
 HEADER_ALIASES = {
     "russian": "ru",
@@ -50,6 +55,8 @@ HEADER_ALIASES = {
     "keep as is": "keep_as_is",
 }
 _TRUE = {"1", "true", "yes", "y", "да"}
+# Header names that set a field of one term of the row when its own column is absent.
+_SHARED_COLUMNS = ("status", "pos", "context")
 
 
 def _normal_header(cell: str) -> str:
@@ -156,7 +163,7 @@ def parse_csv(data: bytes, path: Path, encoding: str | None = None) -> Glossary:
     header = [_normal_header(cell) for cell in numbered[0][1]]
     if "ru" in header and "en" in header:
         numbered = numbered[1:]
-        unknown = [h for h in header if h and h not in (*COLUMNS, "status", "pos")]
+        unknown = [h for h in header if h and h not in (*COLUMNS, *_SHARED_COLUMNS)]
         if unknown:
             raise GlossaryFileError(
                 path, f"unknown column(s) {', '.join(unknown)}; known: {', '.join(COLUMNS)}", 1
@@ -187,14 +194,24 @@ def parse_csv(data: bytes, path: Path, encoding: str | None = None) -> Glossary:
         if ru:
             by_russian.setdefault(ru.lower(), key)
         keep = cells.get("keep_as_is", "").lower() in _TRUE
-        existing = {(t.lang, t.text) for t in terms[key]}
+        contexts = {
+            "ru": cells.get("ru_context", "") or cells.get("context", ""),
+            "en": cells.get("en_context", ""),
+        }
+        existing = {(t.lang, t.text): i for i, t in enumerate(terms[key])}
         for lang, value, status in (("ru", ru, ru_status), ("en", en, en_status)):
             pos = cells.get(f"{lang}_pos", "") or cells.get("pos", "")
-            if value and (lang, value) not in existing:
+            context = contexts[lang]
+            if value and (lang, value) in existing:
+                known = terms[key][existing[(lang, value)]]
+                if context and not known.context:  # marked on a later row of its concept
+                    terms[key][existing[(lang, value)]] = replace(known, context=context)
+            elif value:
                 if status is None:  # the first rendering is the house one, later ones admitted
                     has_preferred = any(t.lang == lang for t in terms[key])
                     status = TermStatus.ADMITTED if has_preferred else TermStatus.PREFERRED
-                terms[key].append(Term(value, lang, status, pos, "", keep and lang == "en"))
+                keep_en = keep and lang == "en"
+                terms[key].append(Term(value, lang, status, pos, "", keep_en, context))
         if cells.get("note") and not notes.get(key):
             notes[key] = cells["note"]
         if cells.get("subject") and not subjects.get(key):
@@ -230,6 +247,8 @@ def csv_bytes(glossary: Glossary, delimiter: str = ",") -> bytes:
                     en.pos if en else "",
                     "yes" if en and en.keep_as_is else "",
                     concept.subject if index == 0 else "",
+                    ru.context if ru else "",
+                    en.context if en else "",
                 ]
             )
     return buffer.getvalue().encode("utf-8")

@@ -33,6 +33,10 @@ class Term:
 
     `keep_as_is` marks a transliterated organisation name kept next to its translation
     («Правовая основа» -> "Pravovaya Osnova"): it is never inflected or translated.
+    `context` is set on a term whose sense depends on context («прогулка»: an exercise
+    period in a prison, a walk elsewhere; TBX `<descrip type="context">`): it says why, and
+    the term checks do not require the term's rendering, since word matching cannot tell
+    the senses apart.
     """
 
     text: str
@@ -41,6 +45,7 @@ class Term:
     pos: str = ""
     note: str = ""
     keep_as_is: bool = False
+    context: str = ""
 
     @property
     def is_proper_name(self) -> bool:
@@ -162,10 +167,10 @@ def merge_concept(stored: Concept | None, incoming: Concept, replace: bool = Fal
     """Fold an imported concept into the stored one with the same key, losing nothing.
 
     New term texts are appended; a term already stored takes the file's status (and its
-    part of speech, note and keep-as-is only where the stored term has none); everything
-    else stored stays, forbidden renderings and the note included. When the file makes a
-    new term preferred in a language, stored preferred terms the file does not mention
-    become admitted, as `glossary add` does, so the file's rendering is the house one.
+    part of speech, note, keep-as-is and context only where the stored term has none);
+    everything else stored stays, forbidden renderings and the note included. When the file
+    makes a new term preferred in a language, stored preferred terms the file does not
+    mention become admitted, as `glossary add` does, so the file's rendering is the house one.
     `replace` swaps the whole concept instead (the explicit `--replace`).
     """
     if stored is None:
@@ -194,6 +199,7 @@ def merge_concept(stored: Concept | None, incoming: Concept, replace: bool = Fal
             old.pos or term.pos,
             old.note or term.note,
             old.keep_as_is or term.keep_as_is,
+            old.context or term.context,
         )
     mentioned = {(t.lang, t.text) for t in incoming.terms}
     new_preferred = {t.lang for t in added if t.status is TermStatus.PREFERRED}
@@ -204,7 +210,13 @@ def merge_concept(stored: Concept | None, incoming: Concept, replace: bool = Fal
             and (term.lang, term.text) not in mentioned
         ):
             terms[index] = Term(
-                term.text, term.lang, TermStatus.ADMITTED, term.pos, term.note, term.keep_as_is
+                term.text,
+                term.lang,
+                TermStatus.ADMITTED,
+                term.pos,
+                term.note,
+                term.keep_as_is,
+                term.context,
             )
             changed.append(
                 StatusChange(term.lang, term.text, TermStatus.PREFERRED, TermStatus.ADMITTED)

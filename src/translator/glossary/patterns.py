@@ -157,12 +157,17 @@ _RU_CODE = (
     r"(?:\s+(?:РФ|Российской\s+Федерации))?)"
     r"|(?P<uk>УК(?:\s+(?:РФ|России))?|Уголовн\w+\s+кодекс\w*(?:\s+(?:РФ|Российской\s+Федерации))?)"
 )
+# The word "article" and the start of its number: every article reference holds it, so the
+# reference patterns are built around it and the prefilter (find_patterns) searches for it.
+# «ст.ст.» / «ст. ст.» and «статей» (genitive plural) name several articles.
+_RU_ARTICLE_WORD = r"(?:[Сс]т\.(?:\s*ст\.)?|[Сс]тать(?:я|и|е|ю|ей|ёй|ям|ями|ях)|[Сс]татей)\s*(?=\d)"
+# "Article 5", "Articles 5", "Art. 5", "Arts.5", in any case
+_EN_ARTICLE_WORD = r"(?i:art(?:icles?\s+|s?\.\s*))(?=\d)"
 RU_ARTICLE = re.compile(
     r"(?<![\w.])"
     r"(?:(?:п\.|пункт(?:а|ом|у|е)?)\s*[«\"“„]?(?P<para>[а-я])[»\"”“]?\)?\s+)?"
     r"(?:(?:ч\.|част(?:ь|и|ью|ей))\s*(?P<part>\d+)\s+)?"
-    # «ст.ст.» / «ст. ст.» and «статей» (genitive plural) name several articles
-    r"(?:[Сс]т\.(?:\s*ст\.)?|[Сс]тать(?:я|и|е|ю|ей|ёй|ям|ями|ях)|[Сс]татей)\s*"
+    rf"{_RU_ARTICLE_WORD}"
     r"(?P<article>\d+(?:\.\d+)*)"
     r"(?P<more>(?:(?:\s*,\s*(?:и\s+)?|\s+и\s+)\d+(?:\.\d+)*)*)(?![\d.]\d)"
     rf"(?:\s+(?:{_RU_CODE}))?"
@@ -182,7 +187,7 @@ EN_ARTICLE = re.compile(
     r"(?<![\w.])"
     r"(?:(?i:paragraph|para\.|item|clause)\s*\(?(?P<para>[a-z])\)?\s+of\s+)?"
     r"(?:(?i:part)\s+(?P<part>\d+)\s+of\s+)?"
-    r"(?:(?i:articles?)\s+|(?i:arts?)\.\s*)"
+    rf"{_EN_ARTICLE_WORD}"
     r"(?P<article>\d+(?:\.\d+)*)"
     r"(?P<more>(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d+(?:\.\d+)*)*)(?![\d.]\d)"
     r"(?:\((?P<spart>\d+)\)(?:\((?P<spara>[a-z])\))?)?"
@@ -193,13 +198,16 @@ EN_ARTICLE = re.compile(
 )
 _SHORT_CODES = {"CAO": "koap", "CC": "uk", "CCP": "upk", "PEC": "uik"}
 
+# Numbered institution kinds as written in each language (English "TB" is tuberculosis).
+RU_INSTITUTION_KINDS = tuple(INSTITUTIONS_RU_TO_LATIN)
+EN_INSTITUTION_KINDS = tuple(kind for kind in INSTITUTIONS_LATIN_TO_RU if kind != "TB")
 RU_COLONY = re.compile(
-    r"(?<![\w-])(?P<kind>ИК|СИЗО|ЛИУ|КП|ВК|ЛПУ|ЕПКТ|ПФРСИ|ТБ)"
+    rf"(?<![\w-])(?P<kind>{'|'.join(RU_INSTITUTION_KINDS)})"
     r"(?:[-‑–]\s?№?\s?|\s?№\s?)(?P<number>\d+)(?![\w])"
     r"|(?<![\w-])(?P<bare>ЛИУ)(?![\w-])"
 )
 EN_COLONY = re.compile(
-    r"(?<![\w-])(?P<kind>IK|SIZO|LIU|KP|VK|LPU|EPKT|PFRSI)(?:[-‑–]\s?(?:No\.\s?)?|\s?No\.\s?)"
+    rf"(?<![\w-])(?P<kind>{'|'.join(EN_INSTITUTION_KINDS)})(?:[-‑–]\s?(?:No\.\s?)?|\s?No\.\s?)"
     r"(?P<number>\d+)(?![\w])"
     r"|(?<![\w-])(?P<bare>LIU)(?![\w-])"
 )
@@ -227,24 +235,69 @@ def _article(match: re.Match[str], lang: str) -> ArticleRef:
     return ArticleRef(match.group("article"), code, part, paragraph, more)
 
 
+@dataclass(frozen=True, slots=True)
+class _PatternScan:
+    """One language's patterns with the triggers they cannot match without.
+
+    Most paragraphs hold no reference at all, and the full patterns are slow to rule out
+    (optional prefixes and a lookbehind at every position), so each is run only where its
+    trigger, a required piece of the pattern itself, is found: the word "article" followed
+    by a digit, or an institution kind. A colony match starts with its kind, never inside
+    a word, and holds no other kind, so it is tried only where a kind is found.
+    """
+
+    article: re.Pattern[str]
+    article_trigger: re.Pattern[str]
+    article_letters: tuple[str, ...]  # two letters every article word holds, in any case
+    colony: re.Pattern[str]
+    colony_trigger: re.Pattern[str]
+    to_latin: dict[str, str]
+
+    def may_hold_article(self, text: str) -> bool:
+        """Substring tests first: far cheaper than the trigger regex, and most texts fail them."""
+        return any(pair in text for pair in self.article_letters) and bool(
+            self.article_trigger.search(text)
+        )
+
+
+def _letter_pairs(first: str, second: str) -> tuple[str, ...]:
+    return tuple(a + b for a in (first.lower(), first.upper()) for b in (second, second.upper()))
+
+
+_SCANS = {
+    "ru": _PatternScan(
+        RU_ARTICLE,
+        re.compile(_RU_ARTICLE_WORD),
+        ("ст", "Ст"),
+        RU_COLONY,
+        re.compile("|".join(RU_INSTITUTION_KINDS)),
+        INSTITUTIONS_RU_TO_LATIN,
+    ),
+    "en": _PatternScan(
+        EN_ARTICLE,
+        re.compile(_EN_ARTICLE_WORD),
+        _letter_pairs("r", "t"),
+        EN_COLONY,
+        re.compile("|".join(EN_INSTITUTION_KINDS)),
+        {kind: kind for kind in INSTITUTIONS_LATIN_TO_RU},
+    ),
+}
+
+
 def find_patterns(text: str, lang: str) -> list[PatternMatch]:
     """Article references and numbered institutions in `text`, in order of position."""
+    scan = _SCANS["ru" if lang == "ru" else "en"]
     found: list[PatternMatch] = []
-    if lang == "ru":
-        if "ст" in text or "Ст" in text:
-            for m in RU_ARTICLE.finditer(text):
-                found.append(PatternMatch(m.start(), m.end(), ARTICLE_CONCEPT, _article(m, lang)))
-        colony_pattern = RU_COLONY
-        to_latin = INSTITUTIONS_RU_TO_LATIN
-    else:
-        if "rt" in text:
-            for m in EN_ARTICLE.finditer(text):
-                found.append(PatternMatch(m.start(), m.end(), ARTICLE_CONCEPT, _article(m, lang)))
-        colony_pattern = EN_COLONY
-        to_latin = {latin: latin for latin in INSTITUTIONS_LATIN_TO_RU}
-    for m in colony_pattern.finditer(text):
-        kind = m.group("kind") or m.group("bare")
-        value = ColonyRef(to_latin[kind], m.group("number"))
-        found.append(PatternMatch(m.start(), m.end(), COLONY_CONCEPT, value))
-    found.sort(key=lambda item: (item.start, -item.end))
+    if scan.may_hold_article(text):
+        for m in scan.article.finditer(text):
+            found.append(PatternMatch(m.start(), m.end(), ARTICLE_CONCEPT, _article(m, lang)))
+    for trigger in scan.colony_trigger.finditer(text):
+        colony = scan.colony.match(text, trigger.start())
+        if colony is None:
+            continue
+        kind = colony.group("kind") or colony.group("bare")
+        value = ColonyRef(scan.to_latin[kind], colony.group("number"))
+        found.append(PatternMatch(colony.start(), colony.end(), COLONY_CONCEPT, value))
+    if len(found) > 1:
+        found.sort(key=lambda item: (item.start, -item.end))
     return found

@@ -50,6 +50,8 @@ STATUS_NAMES = {
     TermStatus.FORBIDDEN: "deprecatedTerm-admn-sts",
 }
 KEEP_AS_IS_TYPE = "transliteratedForm"
+# `<descrip type="context">` in a termSec/tig: the term's sense depends on context (Term.context)
+CONTEXT_TYPE = "context"
 
 
 def _safe_parser() -> etree.XMLParser:
@@ -154,11 +156,13 @@ def _terms(group: etree._Element, lang: str, path: Path) -> list[Term]:
         if not text:
             raise GlossaryFileError(path, "empty <term>", _line(term_element))
         status = TermStatus.PREFERRED
-        pos = note = ""
+        pos = note = context = ""
         keep_as_is = False
         for detail in holder.iter():
             name, kind = _local(detail), detail.get("type")
-            if name == "termNote" and kind in ("administrativeStatus", "normativeAuthorization"):
+            if name == "descrip" and kind == CONTEXT_TYPE and not context:
+                context = _text(detail) or CONTEXT_TYPE  # an empty mark still marks
+            elif name == "termNote" and kind in ("administrativeStatus", "normativeAuthorization"):
                 value = _text(detail)
                 if value.lower() not in STATUS_VALUES:
                     raise GlossaryFileError(path, f"unknown term status '{value}'", _line(detail))
@@ -169,7 +173,7 @@ def _terms(group: etree._Element, lang: str, path: Path) -> list[Term]:
                 keep_as_is = keep_as_is or _text(detail) == KEEP_AS_IS_TYPE
             elif name == "note" and not note:
                 note = _text(detail)
-        terms.append(Term(text, lang, status, pos, note, keep_as_is))
+        terms.append(Term(text, lang, status, pos, note, keep_as_is, context))
     return terms
 
 
@@ -222,6 +226,8 @@ def tbx_bytes(glossary: Glossary, title: str = "translator glossary") -> bytes:
                     etree.SubElement(
                         holder, ns + "termNote", type="termType"
                     ).text = KEEP_AS_IS_TYPE
+                if term.context:
+                    etree.SubElement(holder, ns + "descrip", type=CONTEXT_TYPE).text = term.context
                 if term.note:
                     etree.SubElement(holder, ns + "note").text = term.note
     etree.indent(root, space="  ")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from translator.glossary.model import (
     Concept,
@@ -17,6 +18,14 @@ from translator.glossary.model import (
 from translator.store.queries import SqliteQueries
 from translator.store.rows import utc_now
 
+_TERM_COLUMNS = "lang, text, status, pos, note, keep_as_is, context"
+
+
+def _term(row: Sequence[Any]) -> Term:
+    """A Term from the `_TERM_COLUMNS` of a glossary_terms row."""
+    lang, text, status, pos, note, keep_as_is, context = row
+    return Term(text, lang, TermStatus(status), pos, note, bool(keep_as_is), context)
+
 
 class GlossaryQueries(SqliteQueries):
     """Queries for the project glossary; mixed into SqliteStore. Every write is one
@@ -26,12 +35,10 @@ class GlossaryQueries(SqliteQueries):
         """Every concept with its terms, in the order they were added."""
         terms: dict[int, list[Term]] = {}
         for row in self._db.execute(
-            "SELECT concept_id, lang, text, status, pos, note, keep_as_is FROM glossary_terms "
+            f"SELECT concept_id, {_TERM_COLUMNS} FROM glossary_terms "
             "ORDER BY concept_id, position, id"
         ):
-            terms.setdefault(row[0], []).append(
-                Term(row[2], row[1], TermStatus(row[3]), row[4], row[5], bool(row[6]))
-            )
+            terms.setdefault(row[0], []).append(_term(row[1:]))
         return Glossary.of(
             Concept(key, tuple(terms.get(concept_id, ())), subject, note)
             for concept_id, key, subject, note in self._db.execute(
@@ -46,9 +53,9 @@ class GlossaryQueries(SqliteQueries):
         if row is None:
             return None
         terms = tuple(
-            Term(r[1], r[0], TermStatus(r[2]), r[3], r[4], bool(r[5]))
+            _term(r)
             for r in self._db.execute(
-                "SELECT lang, text, status, pos, note, keep_as_is FROM glossary_terms "
+                f"SELECT {_TERM_COLUMNS} FROM glossary_terms "
                 "WHERE concept_id = ? ORDER BY position, id",
                 (row[0],),
             )
@@ -138,11 +145,12 @@ class GlossaryQueries(SqliteQueries):
                     term.pos,
                     term.note,
                     int(term.keep_as_is),
+                    term.context,
                 )
             )
         db.executemany(
             "INSERT INTO glossary_terms (concept_id, position, lang, text, status, pos, note, "
-            "keep_as_is) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "keep_as_is, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
 

@@ -1,5 +1,6 @@
 """Migration 3: the project glossary (issue 4): concepts and their terms in both languages.
 
+A term's `context` is non-empty when its sense depends on context (model.Term.context).
 `glossary_state` remembers that the shipped term base was copied in, so a project whose
 user removed every term is not silently re-seeded.
 """
@@ -23,6 +24,7 @@ SQL = """
         pos        TEXT NOT NULL DEFAULT '',
         note       TEXT NOT NULL DEFAULT '',
         keep_as_is INTEGER NOT NULL DEFAULT 0 CHECK (keep_as_is IN (0, 1)),
+        context    TEXT NOT NULL DEFAULT '',
         UNIQUE (concept_id, lang, text)
     );
     CREATE INDEX glossary_terms_concept ON glossary_terms(concept_id, position);
