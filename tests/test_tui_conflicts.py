@@ -71,7 +71,7 @@ async def open_cluster(app: ReviewApp, pilot: Any, spelling: str) -> ConflictsSc
 
 
 def first_name_cluster(store: ProjectStore) -> workbench.NameCluster:
-    clusters = workbench.name_clusters(store) or []
+    clusters = workbench.name_clusters(store)
     return next(c for c in clusters if "Dmitriy" in c.spellings)
 
 
@@ -246,7 +246,7 @@ async def test_seeds_typo_offers_and_preselects_the_correct_spelling(
     files = sorted(seeds_dir.glob("*.txt"))
     services.import_sources(project, store, files, actor="importer", lang="en")
     checks.run_checks(project, store, kinds=["name-variant"])
-    clusters = workbench.name_clusters(store) or []
+    clusters = workbench.name_clusters(store)
     typos = [c for c in clusters if c.canonical and not c.spellings.get(c.canonical)]
     assert typos, "the seeds hold a misspelt name whose correct spelling occurs nowhere"
     app = editor_app(project, store)

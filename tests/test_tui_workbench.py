@@ -15,7 +15,7 @@ from translator.store import ProjectStore
 
 
 def cluster_with(store: ProjectStore, spelling: str) -> workbench.NameCluster:
-    clusters = workbench.name_clusters(store) or []
+    clusters = workbench.name_clusters(store)
     return next(c for c in clusters if spelling in c.spellings)
 
 

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-import pymorphy3  # type: ignore[import-untyped]
+import pymorphy3
 
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 

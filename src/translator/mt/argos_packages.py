@@ -85,7 +85,7 @@ def _weights_digest(model_dir: Path) -> str:
 
 def packages_dir() -> Path:
     """Where Argos keeps packages: ARGOS_PACKAGES_DIR, else its default data folder."""
-    from argostranslate.settings import get_setting  # type: ignore[import-untyped]
+    from argostranslate.settings import get_setting
 
     data_home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     default = data_home / "argos-translate" / "packages"
@@ -97,7 +97,7 @@ def _folder_size(folder: Path) -> int:
 
 
 def _load_installed(folder: Path) -> InstalledModel | None:
-    from argostranslate.package import Package  # type: ignore[import-untyped]
+    from argostranslate.package import Package
 
     try:
         package = Package(folder)
@@ -114,7 +114,7 @@ def _load_installed(folder: Path) -> InstalledModel | None:
         path=folder,
         size_bytes=_folder_size(folder),
         weights_digest=_weights_digest(folder / "model"),
-        target_prefix=str(getattr(package, "target_prefix", "") or ""),
+        target_prefix=str(package.target_prefix or ""),
     )
 
 

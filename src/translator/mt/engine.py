@@ -49,7 +49,7 @@ class EngineOptions:
 def resolve_device(device: str) -> str:
     if device != "auto":
         return device
-    import ctranslate2  # type: ignore[import-untyped]
+    import ctranslate2
 
     return "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
 

@@ -115,7 +115,7 @@ def build_ctranslate2_model(
     output_dir: Path, vocabulary: Sequence[str], dims: ModelDimensions, seed: int = 0
 ) -> None:
     """Write a CTranslate2 Transformer (model.bin, config.json, shared vocabulary)."""
-    from ctranslate2.specs import transformer_spec  # type: ignore[import-untyped]
+    from ctranslate2.specs import transformer_spec
 
     rng = np.random.default_rng(seed)
     spec = transformer_spec.TransformerSpec.from_config(

@@ -21,7 +21,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from pymorphy3.analyzer import Parse  # type: ignore[import-untyped]
+from pymorphy3.analyzer import Parse
 
 from translator.names.keys import latin_key
 from translator.names.lexicon import (

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import pymorphy3  # type: ignore[import-untyped]
-from pymorphy3.analyzer import Parse  # type: ignore[import-untyped]
+import pymorphy3
+from pymorphy3.analyzer import Parse
 
 NAME_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn")
 

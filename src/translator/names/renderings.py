@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import iuliia  # type: ignore[import-untyped]
+import iuliia
 
 from translator.names.keys import latin_key
 from translator.names.lexicon import ENGLISH_FIRST_NAMES, RUSSIAN_FIRST_NAMES

@@ -394,8 +394,6 @@ def _name_findings(project: Project, store: ProjectStore, name: str | int) -> li
     name matches each finding of one of its words ("Dmitry Zhuravlev": the first-name and
     the surname findings of the same person). Runs the name check first if it never ran."""
     queries = check_store(store)
-    if NAME_VARIANT_KIND not in known_kinds():
-        raise TranslatorError("the name-variant check is not available in this installation")
     if isinstance(name, int):
         stored = queries.finding(name)
         if stored.finding.kind != NAME_VARIANT_KIND:

@@ -6,11 +6,9 @@ however a change is made. Every write goes through the store, which records hist
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
 from translator.core.errors import DocumentNotFound, ParagraphConflict, TranslatorError
 from translator.core.models import Document, Paragraph, ReviewStatus, can_transition
@@ -270,19 +268,12 @@ def find_document(store: ProjectStore, name: str) -> Document:
 
 
 def recheck(project: Project, store: ProjectStore, paragraph_id: int) -> None:
-    """Re-run the paragraph checks after a save, when the checks area is installed."""
-    checks = _optional_service("checks")
-    recheck_paragraph = getattr(checks, "recheck_paragraph", None) if checks else None
-    if recheck_paragraph is not None:
-        recheck_paragraph(project, store, paragraph_id)
+    """Re-run the paragraph checks after a save, so its findings follow the new text."""
+    # Imported here: services.checks imports this module back (resolve_name writes statuses),
+    # and `set-status` should not load the check machinery.
+    from translator.services.checks import recheck_paragraph
 
-
-def _optional_service(name: str) -> Any:
-    """Another area's service module if it exists yet (areas land independently)."""
-    try:
-        return importlib.import_module(f"translator.services.{name}")
-    except ModuleNotFoundError:
-        return None
+    recheck_paragraph(project, store, paragraph_id)
 
 
 def _review_store(store: ProjectStore) -> ReviewQueries:

@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
-from diff_match_patch import diff_match_patch  # type: ignore[import-untyped]
+from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Levenshtein
 
 from translator.core.errors import ParagraphConflict, TranslatorError
 from translator.core.models import Comment, HistoryEvent, Paragraph, ReviewStatus
 from translator.store import ProjectStore
+from translator.store.mt_queries import MtQueries
 
 
 class DiffOp(StrEnum):
@@ -127,16 +127,11 @@ def edit_distance(old: str, new: str) -> int:
 
 
 def machine_suggestion(store: ProjectStore, paragraph_id: int) -> str | None:
-    """The MT suggestion for a paragraph: the MT area's own answer when it has landed, else
-    the sentences' stored machine translations joined; None when there is none."""
-    lookup: Any = getattr(store, "machine_translation", None)
-    if callable(lookup):
-        result = lookup(paragraph_id)
-        return None if result is None else str(result)
-    parts = [sentence.machine_translation for sentence in store.sentences(paragraph_id)]
-    if not parts or any(part is None for part in parts):
-        return None
-    return " ".join(part for part in parts if part is not None)
+    """The MT suggestion for a paragraph (its sentences' machine translations, joined as the
+    source spaces them); None until every sentence has one."""
+    if not isinstance(store, MtQueries):
+        raise TranslatorError("this project store does not keep machine translations")
+    return store.machine_translation(paragraph_id)
 
 
 def history_with_diffs(store: ProjectStore, paragraph_id: int) -> ParagraphHistory:

@@ -1,49 +1,42 @@
 """What the review workbench shows, gathered from every area's services in one place.
 
-The TUI calls only these (and services.review); each panel degrades to "not available"
-(None) when its area (checks, glossary, MT) is not installed, instead of guessing.
+The TUI calls only these (and services.review), so the screens never reach into the
+checks, glossary or MT services themselves.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from translator.core.errors import TranslatorError
 from translator.core.models import Document, Paragraph, StatusCounts
 from translator.project import Project
+from translator.services import checks, glossary, mt
+from translator.services.projects import open_project_store
+from translator.services.review import Actor, recheck
 from translator.services.review_history import machine_suggestion
 from translator.store import ProjectStore
-
-
-def optional_service(name: str) -> Any:
-    """Another area's service module if it has landed (areas ship independently)."""
-    try:
-        return importlib.import_module(f"translator.services.{name}")
-    except ModuleNotFoundError:
-        return None
+from translator.store.check_queries import StoredFinding
 
 
 @dataclass(frozen=True, slots=True)
 class DocumentOverview:
     document: Document
     counts: StatusCounts
-    open_findings: int | None  # None: checks are not available
+    open_findings: int
 
 
 def document_overview(store: ProjectStore) -> list[DocumentOverview]:
     per_document = store.status_counts_by_document()
-    count_findings = getattr(store, "open_finding_counts_by_document", None)
-    findings: Mapping[int, int] | None = count_findings() if callable(count_findings) else None
+    findings = checks.check_store(store).open_finding_counts_by_document()
     return [
         DocumentOverview(
             document,
             per_document.get(document.id, StatusCounts()),
-            None if findings is None else findings.get(document.id, 0),
+            findings.get(document.id, 0),
         )
         for document in store.documents()
     ]
@@ -68,54 +61,47 @@ class TermHint:
 class ParagraphDetail:
     paragraph: Paragraph
     machine_translation: str | None
-    terms: list[TermHint] | None  # None: no glossary available
-    findings: list[FindingLine] | None  # None: checks not available
+    terms: list[TermHint]
+    findings: list[FindingLine]
 
 
-def open_findings(store: ProjectStore, **where: Any) -> list[Any] | None:
-    """Stored findings that nobody dismissed, or None when the checks area is absent."""
-    query = getattr(store, "findings", None)
-    if not callable(query):
-        return None
-    return list(query(include_dismissed=False, **where))
+def open_findings(
+    store: ProjectStore,
+    *,
+    document_id: int | None = None,
+    paragraph_id: int | None = None,
+    kinds: Sequence[str] | None = None,
+) -> list[StoredFinding]:
+    """Stored findings that nobody dismissed, narrowed to a document, paragraph or kinds."""
+    return checks.check_store(store).findings(
+        document_id=document_id, paragraph_id=paragraph_id, kinds=kinds, include_dismissed=False
+    )
 
 
 def finding_kinds_by_paragraph(store: ProjectStore, document_id: int) -> dict[int, set[str]]:
     """paragraph id -> kinds of its open findings (list markers and the kind filter)."""
     result: defaultdict[int, set[str]] = defaultdict(set)
-    for stored in open_findings(store, document_id=document_id) or []:
+    for stored in open_findings(store, document_id=document_id):
         for paragraph_id in stored.finding.paragraph_ids:
             result[paragraph_id].add(stored.finding.kind)
     return dict(result)
 
 
-def glossary_terms(
-    project: Project, store: ProjectStore, text: str, lang: str
-) -> list[TermHint] | None:
-    glossary = optional_service("glossary")
-    find = getattr(glossary, "terms_in_text", None) if glossary else None
-    if find is None:
-        return None
-    hints = []
-    for match in find(project, store, text, lang):
-        source = getattr(match, "source", None) or getattr(match, "text", "")
-        target = getattr(match, "target", "")
-        hints.append(TermHint(str(source), str(target)))
-    return hints
+def glossary_terms(project: Project, store: ProjectStore, text: str, lang: str) -> list[TermHint]:
+    return [
+        TermHint(match.source, match.target)
+        for match in glossary.terms_in_text(project, store, text, lang)
+    ]
 
 
 def paragraph_detail(
     project: Project, store: ProjectStore, document: Document, paragraph_id: int
 ) -> ParagraphDetail:
     paragraph = store.paragraph(paragraph_id)
-    stored = open_findings(store, paragraph_id=paragraph_id)
-    findings = (
-        None
-        if stored is None
-        else [
-            FindingLine(s.finding.kind, str(s.finding.severity), s.finding.message) for s in stored
-        ]
-    )
+    findings = [
+        FindingLine(s.finding.kind, str(s.finding.severity), s.finding.message)
+        for s in open_findings(store, paragraph_id=paragraph_id)
+    ]
     return ParagraphDetail(
         paragraph=paragraph,
         machine_translation=machine_suggestion(store, paragraph_id),
@@ -124,30 +110,17 @@ def paragraph_detail(
     )
 
 
-def run_machine_translation(project: Project, document_name: str, actor: Any) -> str:
+def run_machine_translation(project: Project, document_name: str, actor: Actor) -> str:
     """Machine-translate one document's new paragraphs in a worker thread (own store)."""
-    mt = optional_service("mt")
-    if mt is None or not hasattr(mt, "translate_project"):
-        raise TranslatorError("machine translation is not available in this installation")
-    from translator.services.projects import open_project_store
-
     with open_project_store(project) as store:
-        summary, _plan = mt.translate_project(
-            project, store, getattr(actor, "name", str(actor)), document=document_name
-        )
+        summary, _plan = mt.translate_project(project, store, actor.name, document=document_name)
     return str(summary)
 
 
 def run_all_checks(project: Project) -> str:
     """Run every check over the project in a worker thread (own store)."""
-    checks = optional_service("checks")
-    run = getattr(checks, "run_checks", None) if checks else None
-    if run is None:
-        raise TranslatorError("checks are not available in this installation")
-    from translator.services.projects import open_project_store
-
     with open_project_store(project) as store:
-        result = run(project, store)
+        result = checks.run_checks(project, store)
     return str(result)
 
 
@@ -192,19 +165,17 @@ class NameCluster:
 
 def name_clusters(
     store: ProjectStore, contexts_per_spelling: int = CONTEXTS_PER_SPELLING
-) -> list[NameCluster] | None:
-    """Open name-variant findings as clusters, or None when the checks area is absent."""
+) -> list[NameCluster]:
+    """Open name-variant findings as clusters, one per name spelt several ways."""
     stored = open_findings(store, kinds=["name-variant"])
-    if stored is None:
-        return None
     document_names = {document.id: document.name for document in store.documents()}
     clusters = []
     for item in stored:
         data = item.finding.data
-        spellings = {str(k): int(v) for k, v in dict(data.get("spellings", {})).items()}
+        spellings = {str(k): int(str(v)) for k, v in _mapping(data.get("spellings")).items()}
         by_spelling = {
-            str(k): [int(pid) for pid in v]
-            for k, v in dict(data.get("paragraphs_by_spelling", {})).items()
+            str(k): [int(str(pid)) for pid in v] if isinstance(v, list) else []
+            for k, v in _mapping(data.get("paragraphs_by_spelling")).items()
         }
         clusters.append(
             NameCluster(
@@ -218,6 +189,11 @@ def name_clusters(
             )
         )
     return clusters
+
+
+def _mapping(raw: object) -> Mapping[object, object]:
+    """A finding's JSON detail as a mapping (empty when the check stored none)."""
+    return raw if isinstance(raw, Mapping) else {}
 
 
 def name_contexts(
@@ -314,95 +290,63 @@ def preview_resolution(
     store: ProjectStore, cluster: NameCluster, canonical: str
 ) -> list[ResolutionPreview]:
     """How each affected target would read with every variant replaced by `canonical`."""
-    checks = optional_service("checks")
-    preview = getattr(checks, "preview_resolve", None) if checks else None
-    if preview is not None:
-        return [
-            ResolutionPreview(
-                int(p.paragraph_id), f"{p.document} ¶{p.position + 1}", str(p.old), str(p.new)
-            )
-            for p in preview(store, cluster.finding_id, canonical)
-        ]
-    result = []
-    for spelling, ids in cluster.paragraphs_by_spelling.items():
-        if spelling == canonical:
-            continue
-        for paragraph_id in ids:
-            paragraph = store.paragraph(paragraph_id)
-            old = paragraph.target_text
-            label = f"¶{paragraph.position + 1}"
-            result.append(
-                ResolutionPreview(paragraph_id, label, old, old.replace(spelling, canonical))
-            )
-    return result
+    return [
+        ResolutionPreview(
+            change.paragraph_id, f"{change.document} ¶{change.position + 1}", change.old, change.new
+        )
+        for change in checks.preview_resolve(store, cluster.finding_id, canonical)
+    ]
 
 
 def preview_in_background(
     project: Project, cluster: NameCluster, canonical: str
 ) -> list[ResolutionPreview]:
     """preview_resolution from a worker thread, on the worker's own connection."""
-    from translator.services.projects import open_project_store
-
     with open_project_store(project) as store:
         return preview_resolution(store, cluster, canonical)
 
 
 def apply_resolution(
-    project: Project, store: ProjectStore, cluster: NameCluster, canonical: str, actor: Any
+    project: Project, store: ProjectStore, cluster: NameCluster, canonical: str, actor: Actor
 ) -> str:
     """Apply the canonical spelling with the checks area's `resolve_name` (as the CLI does)."""
-    checks = optional_service("checks")
-    resolve = getattr(checks, "resolve_name", None) if checks else None
-    if resolve is None:
-        raise TranslatorError("resolving names is not available in this installation")
-    return str(resolve(project, store, cluster.finding_id, canonical_spelling(canonical), actor))
+    plan = checks.resolve_name(
+        project, store, cluster.finding_id, canonical_spelling(canonical), actor
+    )
+    return str(plan)
 
 
-def apply_in_background(project: Project, cluster: NameCluster, canonical: str, actor: Any) -> str:
+def apply_in_background(
+    project: Project, cluster: NameCluster, canonical: str, actor: Actor
+) -> str:
     """apply_resolution from a worker thread, on the worker's own connection."""
-    from translator.services.projects import open_project_store
-
     with open_project_store(project) as store:
         return apply_resolution(project, store, cluster, canonical, actor)
 
 
-def glossary_entries(project: Project, store: ProjectStore, query: str) -> list[TermHint] | None:
-    """Glossary concepts (Russian and English renderings) matching `query`; None without a
-    glossary area."""
-    glossary = optional_service("glossary")
-    search = getattr(glossary, "list_concepts", None) if glossary else None
-    if search is None:
-        return None
+def glossary_entries(project: Project, store: ProjectStore, query: str) -> list[TermHint]:
+    """Glossary concepts (Russian and English renderings) matching `query` (all when empty)."""
     hints = []
-    for concept in search(store, query or None):
+    for concept in glossary.list_concepts(store, query or None):
         ru, en = concept.rendering("ru"), concept.rendering("en")
         hints.append(TermHint(ru.text if ru else "", en.text if en else ""))
     return hints
 
 
-def glossary_entries_in_background(project: Project, query: str) -> list[TermHint] | None:
+def glossary_entries_in_background(project: Project, query: str) -> list[TermHint]:
     """glossary_entries from a worker thread (a lemma search takes tens of milliseconds,
     too long for every keystroke on the UI thread), on the worker's own connection."""
-    from translator.services.projects import open_project_store
-
     with open_project_store(project) as store:
         return glossary_entries(project, store, query)
 
 
 def recheck_in_background(project: Project, paragraph_id: int) -> None:
     """Re-check one saved paragraph from a worker thread, on the worker's own connection."""
-    from translator.services.projects import open_project_store
-    from translator.services.review import recheck
-
     with open_project_store(project) as store:
         recheck(project, store, paragraph_id)
 
 
 def add_glossary_term(store: ProjectStore, ru: str, en: str, actor_name: str) -> str:
     """Add a ru/en pair to the project glossary (from a word selected in the review screen)."""
-    glossary = optional_service("glossary")
-    add = getattr(glossary, "add_term", None) if glossary else None
-    if add is None:
-        raise TranslatorError("the glossary is not available in this installation")
-    add(store, ru, en, actor_name)
+    glossary.add_term(store, ru, en, actor_name)
     return f"glossary: {ru} → {en}"

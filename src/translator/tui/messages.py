@@ -74,9 +74,9 @@ class ResolutionFailed(Message):
 
 
 class GlossaryListed(Message):
-    """A worker searched the glossary for `query`; `entries` is None without a glossary."""
+    """A worker searched the glossary for `query` and found `entries`."""
 
-    def __init__(self, query: str, entries: Sequence[TermHint] | None) -> None:
+    def __init__(self, query: str, entries: Sequence[TermHint]) -> None:
         super().__init__()
         self.query = query
         self.entries = entries

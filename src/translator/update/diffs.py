@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import importlib
 import re
 from enum import IntEnum
-from typing import Any
 
-# diff-match-patch ships no type information; importing it by name keeps mypy --strict
-# clean without a per-module override, and this module is its only user in the update area.
-_dmp_module: Any = importlib.import_module("diff_match_patch")
+from diff_match_patch import diff_match_patch
 
 
 class DiffOp(IntEnum):
@@ -45,7 +41,7 @@ def source_diff(old: str, new: str) -> DiffChunks:
             encoded.append(code)
         return "".join(encoded)
 
-    differ = _dmp_module.diff_match_patch()
+    differ = diff_match_patch()
     differ.Diff_Timeout = 0.5
     chunks = differ.diff_main(encode(old), encode(new), False)
     differ.diff_cleanupSemantic(chunks)

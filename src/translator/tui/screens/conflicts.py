@@ -76,17 +76,14 @@ class ConflictsScreen(Screen[None]):
         table.clear()
         self._shown_cluster = None
         self.previewed = None
-        clusters = workbench.name_clusters(self.workbench_app.store)
-        self.clusters = clusters or []
+        self.clusters = workbench.name_clusters(self.workbench_app.store)
         for cluster in self.clusters:
             table.add_row(
                 str(sum(cluster.spellings.values())),
                 " / ".join(cluster.choices),
                 cluster.entity or cluster.canonical,
             )
-        if clusters is None:
-            self._show_empty("(checks not available)")
-        elif not clusters:
+        if not self.clusters:
             self._show_empty(
                 "(no name variants found; run the checks with x on the project screen)"
             )

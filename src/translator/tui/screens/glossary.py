@@ -69,9 +69,6 @@ class GlossaryScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.clear()
         note = self.query_one("#glossary-note", Static)
-        if message.entries is None:
-            note.update("(no glossary available in this installation)")
-            return
         note.update(f"{len(message.entries)} term(s)")
         for entry in message.entries:
             table.add_row(entry.source, entry.target)

@@ -92,14 +92,13 @@ class ProjectScreen(Screen[None]):
             doc, counts = row.document, row.counts
             approved = counts.counts[ReviewStatus.APPROVED]
             share = f"{approved * 100 // counts.total}%" if counts.total else "-"
-            findings = "n/a" if row.open_findings is None else str(row.open_findings)
             table.add_row(
                 doc.name,
                 f"{doc.source_lang}→{doc.target_lang}",
                 str(counts.total),
                 progress_bar(counts),
                 share,
-                findings,
+                str(row.open_findings),
                 key=doc.name,
             )
         if table.row_count:

@@ -517,9 +517,7 @@ def _reserved_lines(widget: Static) -> int:
     return (min_height.cells or 0) if min_height is not None else 0
 
 
-def _terms_text(terms: list[workbench.TermHint] | None) -> Text:
-    if terms is None:
-        return Text("(no glossary)", style="dim")
+def _terms_text(terms: list[workbench.TermHint]) -> Text:
     if not terms:
         return Text("(no glossary terms in this paragraph)", style="dim")
     text = Text()
@@ -531,9 +529,7 @@ def _terms_text(terms: list[workbench.TermHint] | None) -> Text:
     return text
 
 
-def _findings_text(findings: list[workbench.FindingLine] | None) -> Text:
-    if findings is None:
-        return Text("(checks not available)", style="dim")
+def _findings_text(findings: list[workbench.FindingLine]) -> Text:
     if not findings:
         return Text("(no open findings)", style="dim")
     text = Text()
