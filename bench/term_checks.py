@@ -14,8 +14,10 @@ Measured in the same run:
 - "token walk, shared pass": the same walk, one analysis per paragraph for all three checks
   (term-inconsistent now compares every glossary term's rendering);
 - "start regex, shared pass": the current matcher (a regex finds where terms may start).
-Also: the share of the article/colony pattern scan (glossary/patterns.py) in the current
-pass, and how many term-missing findings each variant reports (they must agree).
+Also: each term check alone (its own index, as `bench/check.py --per-check` times them)
+against the three sharing one pass (terms.TermAnalyses); the share of the article/colony
+pattern scan (glossary/patterns.py) in the current pass; and how many term-missing findings
+each variant reports (they must agree).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -138,6 +141,22 @@ def main() -> None:
     print(
         f"  speed-up over the baseline: {baseline / results[-1]:.1f}x "
         f"(shared pass alone {baseline / results[1]:.1f}x)"
+    )
+    alone: list[tuple[str, Callable[[Checks], int]]] = [
+        ("term-missing", lambda c: sum(1 for u in units for _ in c[0].check(u))),
+        ("term-forbidden", lambda c: sum(1 for u in units for _ in c[1].check(u))),
+        ("term-inconsistent", lambda c: sum(len(c[2].group_entries(u)) for u in units)),
+    ]
+    alone_total = 0.0
+    for kind, run_one in alone:
+        fresh = build(matcher.GlossaryIndex(shipped_glossary()))  # nothing shared
+        seconds, _ = timed(partial(run_one, fresh), args.repeat)
+        alone_total += seconds
+        print(f"  {kind} alone: {seconds:.2f} s")
+    shared = results[-1]
+    print(
+        f"  the three alone: {alone_total:.2f} s; sharing one pass: {shared:.2f} s "
+        f"({alone_total / shared:.1f}x)"
     )
     pattern_seconds, _ = timed(
         lambda: sum(

@@ -14,7 +14,7 @@ is not visible this way, so it never causes a finding (precision over recall).
 
 A grouped check: the group is the source term, each paragraph's value its rendering, so a
 re-check after a save touches only the groups of that paragraph. The per-paragraph work
-is the term checks' own pass (`terms.unit_terms`), shared within a run.
+is the term checks' own pass (`terms.TermAnalyses`), shared within a run.
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Self
 
-import iuliia  # type: ignore[import-untyped]
+import iuliia
 
 from translator.checks.base import CheckContext, CheckUnit, GroupedProjectCheck, GroupMember
-from translator.checks.terms import _index_for, unit_terms
+from translator.checks.terms import TermAnalyses, _index_for, term_analyses
 from translator.core.findings import Finding
 from translator.glossary.matcher import GlossaryIndex
 
@@ -59,6 +59,7 @@ class TermInconsistentCheck(GroupedProjectCheck):
 
     def __init__(self, index: GlossaryIndex | None = None) -> None:
         self.index = index
+        self.analyses: TermAnalyses | None = term_analyses(index) if index is not None else None
 
     @classmethod
     def from_context(cls, context: CheckContext) -> Self:
@@ -70,8 +71,8 @@ class TermInconsistentCheck(GroupedProjectCheck):
         pair = f"{unit.source_lang}>{unit.target_lang}"
         entries: dict[str, str] = {}
         covered: list[tuple[int, int]] = []
-        if self.index is not None:
-            for entry in unit_terms(self.index, unit):
+        if self.analyses is not None:
+            for entry in self.analyses.required(unit):
                 match = entry.match
                 covered.append((match.start, match.end))
                 if match.pattern is not None:

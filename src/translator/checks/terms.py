@@ -5,8 +5,9 @@ context's store (seeding the shipped term base on first use); without a store (t
 bare run) they use the shipped term base.
 
 One pass per paragraph serves term-missing, term-forbidden and term-inconsistent: the
-runner calls them one after another on the same unit, and `unit_terms` keeps the last
-unit's analysis, so each text is matched once (the index also remembers recent texts).
+checks built on one glossary index share one `TermAnalyses`, which keeps the analysis of
+the last few units; the runner calls the checks one after another on the same unit, so
+each paragraph is analysed, and each of its texts matched, once per run.
 
 What counts as rendered (a reference translation must raise nothing):
 - any accepted term of the concept among the target's matches *before* overlaps are
@@ -24,6 +25,7 @@ What counts as rendered (a reference translation must raise nothing):
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Self
@@ -157,19 +159,71 @@ def _rendering_found(
     return " + ".join(rendered)
 
 
-_LAST: tuple[tuple[int, str, str, str, str], tuple[RequiredTerm, ...]] | None = None
+_RECENT_UNITS = 4  # analyses kept: the checks of one unit ask in turn, then the next unit
+
+
+class TermAnalyses:
+    """The term checks' shared per-paragraph work over one glossary index: the required
+    terms of a unit (with what its target has) and the forbidden renderings in its target,
+    each computed once and kept for the other checks' questions about the same unit.
+
+    Keyed by the unit's texts and languages (what the analysis depends on), not by the
+    index's id, which Python may reuse for a later index of another glossary version."""
+
+    __slots__ = ("_index", "_recent")
+
+    def __init__(self, index: GlossaryIndex) -> None:
+        # Weak: `term_analyses` keeps one per index, which must not keep the index alive.
+        self._index = weakref.ref(index)
+        self._recent: dict[tuple[str, str, str, str], list[object]] = {}
+
+    @property
+    def index(self) -> GlossaryIndex:
+        index = self._index()
+        assert index is not None, "used only through a check, which holds the index"
+        return index
+
+    def _entry(self, unit: CheckUnit) -> list[object]:
+        key = (unit.source_text, unit.source_lang, unit.target_text, unit.target_lang)
+        entry = self._recent.get(key)
+        if entry is None:
+            if len(self._recent) >= _RECENT_UNITS:
+                del self._recent[next(iter(self._recent))]
+            entry = self._recent[key] = [None, None]
+        return entry
+
+    def required(self, unit: CheckUnit) -> tuple[RequiredTerm, ...]:
+        """The source terms whose rendering is required, each with what the target has."""
+        entry = self._entry(unit)
+        if entry[0] is None:
+            entry[0] = _analyse(self.index, unit)
+        return entry[0]  # type: ignore[return-value]
+
+    def forbidden(self, unit: CheckUnit) -> list[TermMatch]:
+        """The forbidden renderings in the target (none when it is empty)."""
+        entry = self._entry(unit)
+        if entry[1] is None:
+            text = unit.target_text
+            entry[1] = self.index.forbidden_in(text, unit.target_lang) if text.strip() else []
+        return entry[1]  # type: ignore[return-value]
+
+
+_ANALYSES: weakref.WeakKeyDictionary[GlossaryIndex, TermAnalyses] = weakref.WeakKeyDictionary()
+
+
+def term_analyses(index: GlossaryIndex) -> TermAnalyses:
+    """The one `TermAnalyses` of `index`, shared by every term check built on it (they are
+    built separately, from the same context or index)."""
+    analyses = _ANALYSES.get(index)
+    if analyses is None:
+        analyses = _ANALYSES[index] = TermAnalyses(index)
+    return analyses
 
 
 def unit_terms(index: GlossaryIndex, unit: CheckUnit) -> tuple[RequiredTerm, ...]:
     """The source terms of `unit` whose rendering is required, each with what the target
-    has. Kept for the next call about the same unit (the three term checks ask in turn)."""
-    global _LAST
-    key = (id(index), unit.source_text, unit.source_lang, unit.target_text, unit.target_lang)
-    if _LAST is not None and _LAST[0] == key:
-        return _LAST[1]
-    result = _analyse(index, unit)
-    _LAST = (key, result)
-    return result
+    has; shared with the other term checks' questions about the same unit."""
+    return term_analyses(index).required(unit)
 
 
 def _analyse(index: GlossaryIndex, unit: CheckUnit) -> tuple[RequiredTerm, ...]:
@@ -201,6 +255,7 @@ def _analyse(index: GlossaryIndex, unit: CheckUnit) -> tuple[RequiredTerm, ...]:
 class _GlossaryCheck(ParagraphCheck):
     def __init__(self, index: GlossaryIndex) -> None:
         self.index = index
+        self.analyses = term_analyses(index)
 
     @classmethod
     def from_context(cls, context: CheckContext) -> Self:
@@ -218,7 +273,7 @@ class TermMissingCheck(_GlossaryCheck):
 
     def check(self, unit: CheckUnit) -> Iterable[Finding]:
         reported: set[tuple[str, str]] = set()
-        for entry in unit_terms(self.index, unit):
+        for entry in self.analyses.required(unit):
             match = entry.match
             if entry.found is not None or (match.concept, entry.required) in reported:
                 continue
@@ -242,9 +297,7 @@ class TermForbiddenCheck(_GlossaryCheck):
     severity = Severity.ERROR
 
     def check(self, unit: CheckUnit) -> Iterable[Finding]:
-        if not unit.target_text.strip():
-            return
-        for match in self.index.forbidden_in(unit.target_text, unit.target_lang):
+        for match in self.analyses.forbidden(unit):
             concept = self.index.concept(match.concept)
             preferred = concept.rendering(unit.target_lang) if concept else None
             instead = f"; use «{preferred.text}»" if preferred else ""

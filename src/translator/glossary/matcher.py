@@ -312,9 +312,19 @@ class GlossaryIndex:
         """False when no word of `text` can start a forbidden term (most texts): then
         `find` would return no forbidden match, and need not run."""
         scan = self._forbidden_scan.get(lang)
-        if scan is None or (scan is not SCAN_ALL and not scan.search(text.lower())):
+        if scan is None:
             return False
-        return any(self._starts_of(surface, lang)[1] for surface in _WORD_SURFACES.findall(text))
+        if scan is SCAN_ALL:
+            surfaces: Iterable[str] = _WORD_SURFACES.findall(text)
+        else:
+            # Only the words the scan stops at can start a forbidden term (it never misses
+            # a start, see start_scan): look those up, not every word of the text.
+            lowered = text.lower()
+            hits = (
+                scan.finditer(lowered) if len(lowered) == len(text) else scan_any_case(scan, text)
+            )
+            surfaces = (text[hit.start() : hit.end()] for hit in hits)
+        return any(self._starts_of(surface, lang)[1] for surface in surfaces)
 
     def _term_candidates(self, text: str, lang: str) -> list[TermMatch]:
         """Term occurrences, walked from the words the start regex finds (which also hands
