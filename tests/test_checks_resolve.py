@@ -56,7 +56,7 @@ def test_dry_run_changes_nothing(
     assert [store.paragraph(pid) for pid in names_project] == before
     moved = next(c for c in plan.changes if c.paragraph_id == names_project[2])
     assert moved.new == "Dmitrii Zhuravlev was moved to IK-6."
-    assert (-1, "y") in moved.diff and (1, "ii") in moved.diff
+    assert (-1, "Dmitry") in moved.diff and (1, "Dmitrii") in moved.diff  # whole words
 
 
 def test_apply_rewrites_records_history_and_keeps_approval(
@@ -206,7 +206,7 @@ def test_resolve_cli(
         "--dry-run",
     )
     assert dry.exit_code == 0, dry.stderr
-    assert "[-y-]{+ii+}" in dry.stdout and "would change" in dry.stdout
+    assert "[-Dmitry-]{+Dmitrii+}" in dry.stdout and "would change" in dry.stdout
     assert store.paragraph(names_project[4]).target_text == PAIRS[4][1]
     applied = run_cli(
         "--project",

@@ -8,10 +8,10 @@ from tests.review_helpers import import_document, machine_translate
 from translator import services
 from translator.core.errors import ParagraphConflict
 from translator.core.models import ReviewStatus
+from translator.diffs import DiffOp
 from translator.project import Project
 from translator.services import review
 from translator.services.review_history import (
-    DiffOp,
     describe_conflict,
     diff_texts,
     edit_distance,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from translator.update.diffs import DiffOp, render_plain, source_diff
+from translator.diffs import DiffOp, render_plain, word_diff
 
 
 @pytest.mark.parametrize(
@@ -18,12 +18,12 @@ from translator.update.diffs import DiffOp, render_plain, source_diff
     ],
 )
 def test_diffs_read_word_by_word(old: str, new: str, shown: str) -> None:
-    assert render_plain(source_diff(old, new)) == shown
+    assert render_plain(word_diff(old, new)) == shown
 
 
 def test_a_diff_rebuilds_both_texts() -> None:
     old = "Сокол­ов был задержан 13 мая 2009 года в г. Екатеринбург; «дело» закрыто."
     new = "Соколов был задержан 14 мая 2009 г. в Екатеринбурге, а «дело» не закрыто."
-    chunks = source_diff(old, new)
+    chunks = word_diff(old, new)
     assert "".join(text for op, text in chunks if op is not DiffOp.INSERT) == old
     assert "".join(text for op, text in chunks if op is not DiffOp.DELETE) == new

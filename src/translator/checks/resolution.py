@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Levenshtein
 
+from translator.diffs import word_diff
+
 # Words that may stand next to a name without being part of another one.
 _TITLES = frozenset(
     [
@@ -126,11 +128,8 @@ def apply_replacements(text: str, replacements: list[Replacement]) -> str:
 
 
 def diff(old: str, new: str) -> list[tuple[int, str]]:
-    """diff-match-patch operations (-1 deleted, 0 kept, 1 inserted), made readable."""
-    engine = diff_match_patch()
-    operations = engine.diff_main(old, new)
-    engine.diff_cleanupSemantic(operations)
-    return [(int(op), str(segment)) for op, segment in operations]
+    """Word-level operations (-1 deleted, 0 kept, 1 inserted): "[-Dmitry-]{+Dmitrii+}"."""
+    return [(int(op), text) for op, text in word_diff(old, new)]
 
 
 def change_is_name_only(old: str, new: str, names: list[str]) -> bool:

@@ -7,9 +7,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from translator.diffs import DiffOp
 from translator.services.update import SourceChange, UpdateSummary
 from translator.update.align import ChangeKind
-from translator.update.diffs import DiffOp
 
 KIND_STYLE = {
     ChangeKind.UNCHANGED: "dim",

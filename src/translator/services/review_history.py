@@ -3,32 +3,16 @@ concurrent edits. Diffs come from diff-match-patch; screens only render the chun
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from enum import StrEnum
 
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Levenshtein
 
 from translator.core.errors import ParagraphConflict, TranslatorError
 from translator.core.models import Comment, HistoryEvent, Paragraph, ReviewStatus
+from translator.diffs import DiffChunk, word_diff
 from translator.store import ProjectStore
 from translator.store.mt_queries import MtQueries
-
-
-class DiffOp(StrEnum):
-    EQUAL = "equal"
-    INSERT = "insert"
-    DELETE = "delete"
-
-
-_DMP_OPS = {0: DiffOp.EQUAL, 1: DiffOp.INSERT, -1: DiffOp.DELETE}
-
-
-@dataclass(frozen=True, slots=True)
-class DiffChunk:
-    op: DiffOp
-    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,37 +73,9 @@ class ParagraphHistory:
         )
 
 
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
-
-
 def diff_texts(old: str, new: str) -> list[DiffChunk]:
-    """A word-level diff: editors read "court → city court", not scattered letters.
-
-    Each word, space run or punctuation mark is mapped to one private character, diffed
-    with diff-match-patch, and mapped back (the library's line-mode trick, on words).
-    """
-    vocabulary: dict[str, str] = {}
-    words: list[str] = []
-
-    def encode(text: str) -> str:
-        codes = []
-        for token in _TOKEN.findall(text):
-            code = vocabulary.get(token)
-            if code is None:
-                code = chr(0xF0000 + len(words))  # supplementary private use area
-                vocabulary[token] = code
-                words.append(token)
-            codes.append(code)
-        return "".join(codes)
-
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = 1.0
-    diffs = dmp.diff_main(encode(old), encode(new), False)
-    dmp.diff_cleanupSemantic(diffs)
-    return [
-        DiffChunk(_DMP_OPS[op], "".join(words[ord(code) - 0xF0000] for code in text))
-        for op, text in diffs
-    ]
+    """A word-level diff: editors read "court → city court", not scattered letters."""
+    return list(word_diff(old, new))
 
 
 def edit_distance(old: str, new: str) -> int:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from translator.core.errors import InputFileError, TranslatorError
 from translator.core.models import Document, Paragraph, ReviewStatus
+from translator.diffs import DiffChunk, DiffOp, word_diff
 from translator.ingest import ParsedDocument
 from translator.ingest.language import LanguageUnknown, detect_language
 from translator.store import ProjectStore
@@ -35,7 +36,6 @@ from translator.store.update_queries import (
     UpdateQueries,
 )
 from translator.update.align import Alignment, ChangeKind, align_paragraphs
-from translator.update.diffs import DiffChunks, DiffOp, source_diff
 
 SOURCE_CHANGED = "source changed"
 # How the parts of a merged paragraph are kept as its previous source (one per line).
@@ -54,7 +54,7 @@ class SourceChange:
     new_positions: tuple[int, ...]
     old_text: str
     new_text: str
-    chunks: DiffChunks
+    chunks: tuple[DiffChunk, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,13 +230,13 @@ def _describe(step: Alignment, olds: Sequence[Paragraph], new_texts: list[str]) 
     old_text = SHOWN_SEPARATOR.join(p.source_text for p in olds)
     new_text = SHOWN_SEPARATOR.join(new_texts)
     if step.kind is ChangeKind.MOVED:
-        chunks: DiffChunks = ((DiffOp.EQUAL, new_text),)
+        chunks: tuple[DiffChunk, ...] = (DiffChunk(DiffOp.EQUAL, new_text),)
     elif not olds:
-        chunks = ((DiffOp.INSERT, new_text),)
+        chunks = (DiffChunk(DiffOp.INSERT, new_text),)
     elif not new_texts:
-        chunks = ((DiffOp.DELETE, old_text),)
+        chunks = (DiffChunk(DiffOp.DELETE, old_text),)
     else:
-        chunks = source_diff(old_text, new_text)
+        chunks = word_diff(old_text, new_text, timeout=0.5)
     return SourceChange(
         kind=step.kind,
         paragraph_ids=tuple(p.id for p in olds),

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.widgets import Static
 
-from translator.services.review_history import DiffChunk, DiffOp
+from translator.diffs import DiffChunk, DiffOp
 
 DIFF_STYLES = {
     DiffOp.EQUAL: "",
