@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from translator import cli, services
-from translator.project import Project
+from translator.project import Project, load_project
 from translator.store import ProjectStore
 
 REPO = Path(__file__).resolve().parents[1]
@@ -50,9 +50,10 @@ def store(project: Project) -> Iterator[ProjectStore]:
         yield opened
 
 
-def set_setting(config_path: Path, table: str, key: str, toml_value: str) -> None:
+def set_setting(config_path: Path, table: str, key: str, toml_value: str) -> Project:
     """Set `key = toml_value` in `[table]` of translator.toml, as a person editing it would:
-    replacing the key if present, adding it under the table's header, or adding the table."""
+    replacing the key if present, adding it under the table's header, or adding the table.
+    Returns the project as the next command would load it."""
     lines = config_path.read_text(encoding="utf-8").splitlines()
     header = f"[{table}]"
     if header not in (line.strip() for line in lines):
@@ -65,6 +66,7 @@ def set_setting(config_path: Path, table: str, key: str, toml_value: str) -> Non
     kept = [line for line in lines[start + 1 : end] if line.split("=", 1)[0].strip() != key]
     lines[start + 1 : end] = [f"{key} = {toml_value}", *kept]
     config_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return load_project(config_path.parent)
 
 
 def require_tool(name: str) -> str:

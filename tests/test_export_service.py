@@ -141,8 +141,8 @@ def test_bad_language_tags_setting_names_the_file(
     project: Project, store: ProjectStore, tmp_path: Path
 ) -> None:
     add_approved_document(store)
-    set_setting(project.config_path, "export", "language_tags", "3")
     with pytest.raises(TranslatorError, match=r"translator\.toml: export\.language_tags"):
+        project = set_setting(project.config_path, "export", "language_tags", "3")
         publishing.export(project, store, format="tmx", out=tmp_path / "a.tmx")
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from translator.formats import atomic
+from translator import atomic
 
 
 def _temporary(final: Path, text: str) -> Path:

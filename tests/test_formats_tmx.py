@@ -50,7 +50,7 @@ def test_language_tags_come_from_translator_toml(
     project: Project, store: ProjectStore, tmp_path: Path
 ) -> None:
     add_approved_document(store)
-    set_setting(project.config_path, "export", "language_tags", '{ en = "en-US" }')
+    project = set_setting(project.config_path, "export", "language_tags", '{ en = "en-US" }')
     out = tmp_path / "tm.tmx"
     publishing.export(project, store, format="tmx", out=out)
     tags = {tuv.get(XML_LANG) for tuv in etree.parse(str(out)).getroot().iter("tuv")}

@@ -178,7 +178,7 @@ def test_terms_in_text_gives_required_renderings(project: Project, store: Projec
 
 def test_article_style_setting(project: Project, store: ProjectStore) -> None:
     assert glossary_service.article_style(project) is ArticleStyle.LONG
-    set_setting(project.config_path, "glossary", "article_style", '"Art. 20.3(2) CAO"')
+    project = set_setting(project.config_path, "glossary", "article_style", '"Art. 20.3(2) CAO"')
     assert glossary_service.article_style(project) is ArticleStyle.SHORT
     found = glossary_service.terms_in_text(project, store, "по ч. 2 ст. 20.3 КоАП РФ", "ru")
     assert [o.target for o in found] == ["Art. 20.3(2) CAO"]

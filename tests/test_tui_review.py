@@ -345,10 +345,6 @@ async def test_command_palette_lists_screen_actions(make_app, paragraphs: list[P
 async def test_save_rechecks_in_the_background_and_marks_the_finding(
     make_app, store: ProjectStore, paragraphs: list[Paragraph]
 ) -> None:
-    from translator.checks.runner import known_kinds
-
-    if "number-mismatch" not in known_kinds():
-        pytest.skip("the number check is not registered yet (checks area, issue 5)")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

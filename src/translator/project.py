@@ -118,6 +118,34 @@ def _mt_settings(table: dict[str, object], path: Path) -> MtSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class GlossarySettings:
+    """[glossary]: `article_style` is "long", "short" or an example in either style
+    (interpreted by translator.glossary.patterns.ArticleStyle)."""
+
+    article_style: str = "long"
+
+
+@dataclass(frozen=True, slots=True)
+class ExportSettings:
+    """[export]: language tags written into TMX/XLIFF, by language ("en" -> "en-US")."""
+
+    language_tags: tuple[tuple[str, str], ...] = ()
+
+
+def _export_settings(table: dict[str, object], path: Path) -> ExportSettings:
+    tags = table.get("language_tags", {})
+    if not isinstance(tags, dict) or not all(
+        isinstance(key, str) and isinstance(value, str) and value.strip()
+        for key, value in tags.items()
+    ):
+        raise ProjectConfigError(
+            f"{path}: export.language_tags must map languages to tags, e.g. "
+            '{ ru = "ru-RU", en = "en-GB" }'
+        )
+    return ExportSettings(tuple((key, value.strip()) for key, value in tags.items()))
+
+
+@dataclass(frozen=True, slots=True)
 class HouseStyle:
     transliteration: str = "wikipedia"
     english_variant: str = "en-GB"
@@ -132,6 +160,8 @@ class ProjectConfig:
     review: ReviewSettings = field(default_factory=ReviewSettings)
     max_file_bytes: int = DEFAULT_MAX_FILE_MB * 1024 * 1024
     mt: MtSettings = field(default_factory=MtSettings)
+    glossary: GlossarySettings = field(default_factory=GlossarySettings)
+    export: ExportSettings = field(default_factory=ExportSettings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +237,10 @@ def load_config(path: Path) -> ProjectConfig:
         review=ReviewSettings(four_eyes=four_eyes),
         max_file_bytes=int(max_mb * 1024 * 1024),
         mt=_mt_settings(_table(data, "mt", path), path),
+        glossary=GlossarySettings(
+            article_style=str(_table(data, "glossary", path).get("article_style", "long"))
+        ),
+        export=_export_settings(_table(data, "export", path), path),
     )
 
 

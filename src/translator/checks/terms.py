@@ -220,12 +220,6 @@ def term_analyses(index: GlossaryIndex) -> TermAnalyses:
     return analyses
 
 
-def unit_terms(index: GlossaryIndex, unit: CheckUnit) -> tuple[RequiredTerm, ...]:
-    """The source terms of `unit` whose rendering is required, each with what the target
-    has; shared with the other term checks' questions about the same unit."""
-    return term_analyses(index).required(unit)
-
-
 def _analyse(index: GlossaryIndex, unit: CheckUnit) -> tuple[RequiredTerm, ...]:
     if not unit.target_text.strip() or unit.source_lang == unit.target_lang:
         return ()

@@ -67,11 +67,12 @@ def _cmd_check(args: argparse.Namespace, console: Console) -> int:
 def _print_report(report: checks.CheckReport, store: ProjectStore, console: Console) -> None:
     from translator.services import checks
 
+    names = {document.id: document.name for document in store.documents()}
     for kind, findings in report.by_kind().items():
         console.print(Text(f"{kind} ({len(findings)})", style="bold"))
         for stored in findings:
             finding = stored.finding
-            where = "; ".join(checks.paragraph_labels(store, finding.paragraph_ids[:8]))
+            where = "; ".join(checks.paragraph_labels(store, finding.paragraph_ids[:8], names))
             if len(finding.paragraph_ids) > 8:
                 where += f" … (+{len(finding.paragraph_ids) - 8})"
             line = Text("  ")
@@ -83,7 +84,7 @@ def _print_report(report: checks.CheckReport, store: ProjectStore, console: Cons
                 # Rarest spelling first: that is where an editor has to look.
                 for spelling, ids in sorted(by_spelling.items(), key=lambda item: len(item[1])):
                     unique = list(dict.fromkeys(ids))
-                    places = "; ".join(checks.paragraph_labels(store, unique[:5]))
+                    places = "; ".join(checks.paragraph_labels(store, unique[:5], names))
                     more = f" … (+{len(unique) - 5})" if len(unique) > 5 else ""
                     console.print(Text(f"      {spelling}: {places}{more}", style="dim"))
     total = len(report.findings)

@@ -12,24 +12,13 @@ from typing import Any
 from lxml import etree
 
 from translator.formats.base import FormatError
-
-
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
+from translator.xmlsafe import untrusted_xml_parser
 
 
 def parse_untrusted(path: Path) -> etree._Element:
     """The root element of `path`, or FormatError naming the file and what is wrong."""
     try:
-        tree = etree.parse(str(path), _parser())
+        tree = etree.parse(str(path), untrusted_xml_parser())
     except OSError as error:
         raise FormatError(path, f"cannot read ({error})") from error
     except etree.XMLSyntaxError as error:

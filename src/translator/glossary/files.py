@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
+from translator.atomic import place_files, write_temporary
 from translator.core.errors import InputFileError
 
 MAX_GLOSSARY_BYTES = 50 * 1024 * 1024  # a term base this large is a mistake, not a glossary
@@ -41,46 +40,19 @@ def read_bytes(path: Path) -> bytes:
 
 
 def write_atomically(path: Path, data: bytes, overwrite: bool = True) -> None:
-    """Write to a temporary file in the same folder, then rename over `path`: a reader
-    never sees half a file and a failed export leaves the old one untouched.
-
-    Without `overwrite` the finished file is hard-linked into place, which fails if `path`
-    exists by then, so a file that appeared meanwhile is not clobbered either.
-    """
-    folder = path.parent if str(path.parent) else Path(".")
+    """Write through a temporary file beside `path` (translator.atomic): a reader never sees
+    half a file, a failed export leaves the old one untouched, and without `overwrite` a
+    file that appeared meanwhile is not clobbered either."""
+    final = (path.parent if str(path.parent) else Path(".")) / path.name
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        temporary = write_temporary(final, lambda target: target.write_bytes(data))
     except OSError as error:
         raise GlossaryFileError(path, f"cannot write ({error.strerror})") from error
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if overwrite:
-            os.replace(temporary, path)
-        else:
-            _place_new(Path(temporary), path)
+        place_files([(temporary, final)], force=overwrite)
     except FileExistsError as error:
-        Path(temporary).unlink(missing_ok=True)
         raise GlossaryFileError(path, "already exists; pass --force to overwrite") from error
     except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
         raise GlossaryFileError(path, f"cannot write ({error.strerror})") from error
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _place_new(temporary: Path, path: Path) -> None:
-    """Move `temporary` to `path` only if `path` does not exist (FileExistsError if it does)."""
-    try:
-        os.link(temporary, path)
-    except FileExistsError:
-        raise
-    except OSError:  # no hard links here (some network or FAT file systems): check, then move
-        if path.exists():
-            raise FileExistsError(path) from None
-        os.replace(temporary, path)
-        return
-    temporary.unlink()
+    finally:
+        temporary.unlink(missing_ok=True)

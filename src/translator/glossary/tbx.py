@@ -21,6 +21,7 @@ from translator.glossary.model import (
     TermStatus,
     content_key,
 )
+from translator.xmlsafe import untrusted_xml_parser
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -54,17 +55,6 @@ KEEP_AS_IS_TYPE = "transliteratedForm"
 CONTEXT_TYPE = "context"
 
 
-def _safe_parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
-
-
 def _line(element: etree._Element) -> int | None:
     line = element.sourceline
     return line if isinstance(line, int) else None
@@ -90,7 +80,7 @@ def parse_tbx(data: bytes, path: Path) -> Glossary:
             _line_of(data, declaration.start()),
         )
     try:
-        root = etree.fromstring(data, _safe_parser())
+        root = etree.fromstring(data, untrusted_xml_parser())
     except etree.XMLSyntaxError as error:
         line = error.lineno or (error.position[0] if error.position else None)
         raise GlossaryFileError(path, f"not well-formed XML ({error.msg})", line) from error

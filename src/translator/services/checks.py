@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from translator.checks import parallel
@@ -291,10 +291,15 @@ def restore_finding(store: ProjectStore, finding_id: int) -> StoredFinding:
     return check_store(store).restore_finding(finding_id)
 
 
-def paragraph_labels(store: ProjectStore, paragraph_ids: Iterable[int]) -> list[str]:
+def paragraph_labels(
+    store: ProjectStore,
+    paragraph_ids: Iterable[int],
+    document_names: Mapping[int, str] | None = None,
+) -> list[str]:
     """Where paragraphs are, as a person reads it: "case.txt ¶3, ¶5; news.md ¶2" parts
-    (positions counted from 1, grouped by document in first-seen order)."""
-    names = {document.id: document.name for document in store.documents()}
+    (positions counted from 1, grouped by document in first-seen order). A report labelling
+    many findings passes `document_names` once instead of reading them per call."""
+    names = document_names or {document.id: document.name for document in store.documents()}
     grouped: dict[str, list[str]] = {}
     for paragraph_id in paragraph_ids:
         paragraph = store.paragraph(paragraph_id)

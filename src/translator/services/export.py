@@ -6,7 +6,6 @@ Exports are read-only on the store and atomic on disk; imports change targets on
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -14,9 +13,9 @@ from functools import partial
 from pathlib import Path
 
 from translator import __version__
+from translator.atomic import TargetExists, place_files, write_temporary
 from translator.core.errors import DocumentNotFound, TranslatorError
 from translator.core.models import Document, HistoryEvent, Paragraph, ReviewStatus, StatusCounts
-from translator.formats.atomic import TargetExists, place_files, write_temporary
 from translator.formats.base import (
     ExportDocument,
     Exporter,
@@ -56,25 +55,11 @@ def export_queries(store: ProjectStore) -> ExportQueries:
 def language_tags(project: Project) -> dict[str, str]:
     """ru/en -> the tags TMX writes: `[export] language_tags` in translator.toml, else defaults.
 
-    English follows `[house_style] english_variant` (en-GB by default) unless set here.
+    English follows `[house_style] english_variant` (en-GB by default) unless set there.
     """
     tags = dict(DEFAULT_LANGUAGE_TAGS)
     tags["en"] = project.config.house_style.english_variant or tags["en"]
-    try:
-        data = tomllib.loads(project.config_path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return tags  # load_config already reported a broken file when the project was opened
-    section = data.get("export", {})
-    configured = section.get("language_tags", {}) if isinstance(section, dict) else None
-    if not isinstance(configured, dict) or not all(
-        isinstance(key, str) and isinstance(value, str) and value.strip()
-        for key, value in configured.items()
-    ):
-        raise TranslatorError(
-            f"{project.config_path}: export.language_tags must map languages to tags, e.g. "
-            '{ ru = "ru-RU", en = "en-GB" }'
-        )
-    tags.update({key: value.strip() for key, value in configured.items()})
+    tags.update(project.config.export.language_tags)
     return tags
 
 
@@ -224,7 +209,7 @@ def _write_all(
     force: bool,
     out: Path,
 ) -> None:
-    """Write every file to a temporary name, then put them all in place (formats/atomic.py)."""
+    """Write every file to a temporary name, then put them all in place (translator/atomic.py)."""
     written: list[tuple[Path, Path]] = []
     try:
         for path, group in targets:
@@ -259,7 +244,7 @@ def export(
     (unless `include_unapproved`), when a file exists (unless `force`), or when a document's
     name would lead outside `out`. The folder (`out`, or the parent of a single-file `out`)
     is created when missing. Every file is written to a temporary name first and all are
-    put in place only when all were written (formats/atomic.py: never over a file that
+    put in place only when all were written (translator/atomic.py: never over a file that
     appeared meanwhile, unless `force`).
     """
     exporter = exporter_for(format)

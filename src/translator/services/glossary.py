@@ -4,7 +4,6 @@ import/export, and what MT and the checks need from it (a term guard, a compiled
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -42,21 +41,14 @@ def _queries(store: ProjectStore) -> GlossaryQueries:
 
 def article_style(project: Project | None) -> ArticleStyle:
     """`[glossary] article_style` in translator.toml: "long" (default) or "short"."""
-    if project is None or not project.config_path.is_file():
+    if project is None:
         return ArticleStyle.LONG
-    path = project.config_path
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise ProjectConfigError(f"{path}: cannot read ({error})") from error
-    table = data.get("glossary", {})
-    if not isinstance(table, dict):
-        raise ProjectConfigError(f"{path}: [glossary] must be a table of settings")
-    value = table.get("article_style", ArticleStyle.LONG.value)
-    try:
-        return ArticleStyle.parse(str(value))
+        return ArticleStyle.parse(project.config.glossary.article_style)
     except ValueError as error:
-        raise ProjectConfigError(f"{path}: glossary.article_style: {error}") from error
+        raise ProjectConfigError(
+            f"{project.config_path}: glossary.article_style: {error}"
+        ) from error
 
 
 # -- the project's glossary ------------------------------------------------------------------

@@ -268,18 +268,6 @@ def apply_update(store: ProjectStore, plan: UpdatePlan) -> UpdateSummary:
     return replace(plan.summary, applied=True)
 
 
-def update_document(
-    store: ProjectStore,
-    document: Document,
-    parsed: ParsedDocument,
-    actor: str,
-    dry_run: bool = False,
-) -> UpdateSummary:
-    """Plan and (unless `dry_run`) apply an update of `document` to the `parsed` version."""
-    plan = plan_update(store, document, parsed, actor)
-    return plan.summary if dry_run else apply_update(store, plan)
-
-
 def force_problem(parsed: ParsedDocument, summary: UpdateSummary) -> InputFileError:
     """The refusal of an update that would archive most of the approved work."""
     return InputFileError(

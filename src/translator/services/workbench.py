@@ -94,19 +94,23 @@ def glossary_terms(project: Project, store: ProjectStore, text: str, lang: str) 
     ]
 
 
+def paragraph_findings(store: ProjectStore, paragraph_id: int) -> list[FindingLine]:
+    """The open findings of one paragraph, as the findings panel lists them."""
+    return [
+        FindingLine(s.finding.kind, str(s.finding.severity), s.finding.message)
+        for s in open_findings(store, paragraph_id=paragraph_id)
+    ]
+
+
 def paragraph_detail(
     project: Project, store: ProjectStore, document: Document, paragraph_id: int
 ) -> ParagraphDetail:
     paragraph = store.paragraph(paragraph_id)
-    findings = [
-        FindingLine(s.finding.kind, str(s.finding.severity), s.finding.message)
-        for s in open_findings(store, paragraph_id=paragraph_id)
-    ]
     return ParagraphDetail(
         paragraph=paragraph,
         machine_translation=machine_suggestion(store, paragraph_id),
         terms=glossary_terms(project, store, paragraph.source_text, document.source_lang),
-        findings=findings,
+        findings=paragraph_findings(store, paragraph_id),
     )
 
 
@@ -346,7 +350,11 @@ def recheck_in_background(project: Project, paragraph_id: int) -> None:
         recheck(project, store, paragraph_id)
 
 
-def add_glossary_term(store: ProjectStore, ru: str, en: str, actor_name: str) -> str:
-    """Add a ru/en pair to the project glossary (from a word selected in the review screen)."""
+def add_glossary_term(
+    store: ProjectStore, source: str, target: str, source_lang: str, actor_name: str
+) -> str:
+    """Add a source/target pair to the project glossary (a rendering selected in the review
+    screen); the glossary stores it as ru/en whichever way the document goes."""
+    ru, en = (source, target) if source_lang == "ru" else (target, source)
     glossary.add_term(store, ru, en, actor_name)
     return f"glossary: {ru} → {en}"

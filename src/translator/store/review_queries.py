@@ -49,14 +49,6 @@ class ReviewQueries(SqliteQueries):
             ParagraphSummary(row[0], row[1], ReviewStatus(row[2]), row[3], row[4]) for row in rows
         ]
 
-    def paragraph_at(self, document_id: int, position: int) -> Paragraph | None:
-        row = self._db.execute(
-            f"SELECT {_PARAGRAPH_COLUMNS} FROM paragraphs WHERE document_id = ? AND position = ? "
-            "AND archived_at IS NULL",
-            (document_id, position),
-        ).fetchone()
-        return _paragraph(row) if row else None
-
     def next_paragraph_with_status(
         self,
         document_id: int,

@@ -27,14 +27,6 @@ class WorkFailed(Message):
         self.error = error
 
 
-class ParagraphSaved(Message):
-    """A target or status was written; screens showing the document refresh their counts."""
-
-    def __init__(self, paragraph_id: int) -> None:
-        super().__init__()
-        self.paragraph_id = paragraph_id
-
-
 class Rechecked(Message):
     """A background re-check of one saved paragraph finished; findings may have changed."""
 

@@ -3,6 +3,7 @@ editable target, glossary terms and findings. Leaving a changed paragraph saves 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -223,7 +224,7 @@ class ReviewScreen(Screen[None]):
         row = next((r for r in self.summaries if r.paragraph_id == paragraph.id), None)
         if row is None:
             return
-        updated = ListRow(row.paragraph_id, row.position, paragraph.status, row.findings, row.text)
+        updated = replace(row, status=paragraph.status)
         self.summaries[self.summaries.index(row)] = updated
         self.query_one(ParagraphList).update_row(updated)
 
@@ -464,9 +465,10 @@ class ReviewScreen(Screen[None]):
         def with_source(source: str | None) -> None:
             if not source:
                 return
-            ru, en = (source, selected) if source_lang == "ru" else (selected, source)
             try:
-                summary = workbench.add_glossary_term(app.store, ru, en, app.actor.name)
+                summary = workbench.add_glossary_term(
+                    app.store, source, selected, source_lang, app.actor.name
+                )
             except TranslatorError as error:
                 self.notify(str(error), title="Not added", severity="error")
                 return
@@ -497,11 +499,11 @@ class ReviewScreen(Screen[None]):
         for index, row in enumerate(self.summaries):
             count = len(self.finding_kinds.get(row.paragraph_id, ()))
             if count != row.findings:
-                self.summaries[index] = finding_count_row(row, count)
+                self.summaries[index] = replace(row, findings=count)
                 self.query_one(ParagraphList).update_row(self.summaries[index])
         if self.current is not None and self.current.id == paragraph_id:
-            detail = workbench.paragraph_detail(app.project, app.store, self.document, paragraph_id)
-            self._set_text("#findings", _findings_text(detail.findings))
+            findings = workbench.paragraph_findings(app.store, paragraph_id)
+            self._set_text("#findings", _findings_text(findings))
 
     def refresh_after_work(self) -> None:
         """Reload rows and the selected paragraph after a worker changed the project."""
@@ -540,7 +542,3 @@ def _findings_text(findings: list[workbench.FindingLine]) -> Text:
         text.append(line.message + "\n")
     text.rstrip()
     return text
-
-
-def finding_count_row(row: ListRow, count: int) -> ListRow:
-    return ListRow(row.paragraph_id, row.position, row.status, count, row.text)

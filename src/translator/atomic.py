@@ -22,7 +22,7 @@ class TargetExists(FileExistsError):
     """A file to be placed already exists (it appeared after the existence check)."""
 
 
-def write_temporary(final: Path, write: Callable[[Path], None]) -> Path:
+def write_temporary(final: Path, write: Callable[[Path], object]) -> Path:
     """Call `write` on a fresh temporary file beside `final`, flush it to disk, return it."""
     handle, name = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".tmp")
     os.close(handle)
