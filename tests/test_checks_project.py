@@ -347,6 +347,58 @@ def test_bulk_write_rebuilds_indexes_as_declared(
     assert checks.findings_for(store, paragraph_id=checked[5])  # the paragraph index answers
 
 
+def _links(store: ProjectStore) -> list[tuple[object, ...]]:
+    return list(
+        store._db.execute(  # type: ignore[attr-defined]
+            "SELECT f.kind, f.message, l.paragraph_id, l.paragraph_version "
+            "FROM finding_paragraphs l JOIN findings f ON f.id = l.finding_id ORDER BY 1, 2, 3"
+        )
+    )
+
+
+def test_staged_bulk_insert_stores_what_row_by_row_inserts_store(
+    project: Project, store: ProjectStore, checked: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Big inserts go through a temporary table and one INSERT ... SELECT: the stored index
+    and finding links are the same rows as when inserted one by one."""
+    from translator.store import check_writes
+
+    checks.run_checks(project, store)
+    row_by_row = (_index_rows(store), _links(store))
+    assert row_by_row[0] and row_by_row[1]
+    store._db.execute("DELETE FROM check_groups")  # type: ignore[attr-defined]
+    store._db.execute("DELETE FROM findings")  # type: ignore[attr-defined]
+    store._db.commit()  # type: ignore[attr-defined]
+    monkeypatch.setattr(check_writes, "STAGE_ROWS", 0)
+    checks.run_checks(project, store)
+    assert (_index_rows(store), _links(store)) == row_by_row
+
+
+def test_staged_bulk_insert_still_enforces_foreign_keys(
+    project: Project, store: ProjectStore, checked: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An index entry for a paragraph that does not exist fails the whole write: staging
+    skips no constraint, and nothing of the failed write is kept."""
+    import sqlite3
+
+    from translator.store import check_writes
+    from translator.store.check_queries import FindingsWrite
+
+    monkeypatch.setattr(check_writes, "STAGE_ROWS", 0)
+    checks.run_checks(project, store)
+    before = _index_rows(store)
+    write = FindingsWrite(
+        reset_index_kinds=["term-inconsistent"],
+        index_add=[
+            ("term-inconsistent", "ru>en:x", checked[0], "a"),
+            ("term-inconsistent", "ru>en:x", 999_999, "b"),
+        ],
+    )
+    with pytest.raises(sqlite3.IntegrityError):
+        checks.check_store(store).write_findings(write)
+    assert _index_rows(store) == before
+
+
 def test_cli_kind_list_matches_the_registry() -> None:
     from translator.checks.kinds import KINDS
 

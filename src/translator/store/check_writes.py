@@ -3,8 +3,9 @@
 A full run recomputes every finding and index entry of its kinds, but after the first run
 nearly all of them are what the store already holds. So the run's results are compared
 with the stored rows: an unchanged finding keeps its row (its id, its created_at), and only
-what changed is deleted or inserted. A first run inserts everything, in bulk (executemany,
-ids assigned here, the secondary index rebuilt once instead of updated row by row).
+what changed is deleted or inserted. A first run inserts everything, in bulk (ids assigned
+here, big inserts staged in a temporary table and copied by one INSERT ... SELECT, the
+secondary index rebuilt once instead of updated row by row).
 Functions over an open transaction; `CheckQueries.write_findings` calls them.
 """
 
@@ -26,6 +27,11 @@ if TYPE_CHECKING:
 # Above this many new rows, a secondary index is dropped and built again after the insert:
 # one sort beats as many random B-tree updates.
 REBUILD_INDEX_ROWS = 20_000
+# Above this many rows, an insert goes through a temporary table and one INSERT ... SELECT:
+# row-by-row inserts pay the foreign-key lookup through the statement machinery each time,
+# twice the cost of the same check done inside one statement (175,000 index rows: 0.94 s
+# row by row, 0.46 s staged).
+STAGE_ROWS = 5_000
 _CHECK_GROUPS_INDEX = ("check_groups_paragraph", "check_groups(paragraph_id, kind)")
 _LINKS_INDEX = ("finding_paragraphs_paragraph", "finding_paragraphs(paragraph_id)")
 
@@ -79,11 +85,20 @@ def _insert_rows(
         for paragraph_id in dict.fromkeys(item.finding.paragraph_ids)
     ]
     with _index_rebuilt(db, _LINKS_INDEX, len(links)):
-        db.executemany(
-            "INSERT INTO finding_paragraphs (finding_id, paragraph_id, paragraph_version) "
-            "SELECT ?, id, version FROM paragraphs WHERE id = ?",
-            links,
-        )
+        if len(links) <= STAGE_ROWS:
+            db.executemany(
+                "INSERT INTO finding_paragraphs (finding_id, paragraph_id, paragraph_version) "
+                "SELECT ?, id, version FROM paragraphs WHERE id = ?",
+                links,
+            )
+            return
+        with _staged(db, "staged_links", ("finding_id", "paragraph_id"), links):
+            db.execute(
+                "INSERT INTO finding_paragraphs (finding_id, paragraph_id, paragraph_version) "
+                "SELECT staged.finding_id, paragraphs.id, paragraphs.version "
+                "FROM temp.staged_links AS staged JOIN paragraphs ON paragraphs.id = "
+                "staged.paragraph_id ORDER BY staged.finding_id, staged.paragraph_id"
+            )
 
 
 def replace_findings(
@@ -145,13 +160,41 @@ def replace_index(
     db.executemany(
         "DELETE FROM check_groups WHERE kind = ? AND group_key = ? AND paragraph_id = ?", stale
     )
-    added = sorted((*primary, value) for primary, value in wanted.items())
+    added = [(*primary, value) for primary, value in wanted.items()]
     with _index_rebuilt(db, _CHECK_GROUPS_INDEX, len(added)):
-        db.executemany(
-            "INSERT OR REPLACE INTO check_groups (kind, group_key, paragraph_id, value) "
-            "VALUES (?, ?, ?, ?)",
-            added,
-        )
+        if len(added) <= STAGE_ROWS:
+            db.executemany(  # in key order: appends to the B-tree, not random inserts
+                "INSERT OR REPLACE INTO check_groups (kind, group_key, paragraph_id, value) "
+                "VALUES (?, ?, ?, ?)",
+                sorted(added),
+            )
+            return
+        columns = ("kind", "group_key", "paragraph_id", "value")
+        with _staged(db, "staged_groups", columns, added):
+            db.execute(
+                "INSERT OR REPLACE INTO check_groups (kind, group_key, paragraph_id, value) "
+                "SELECT kind, group_key, paragraph_id, value FROM temp.staged_groups "
+                "ORDER BY kind, group_key, paragraph_id"
+            )
+
+
+@contextmanager
+def _staged(
+    db: sqlite3.Connection, table: str, columns: Sequence[str], rows: Sequence[tuple[object, ...]]
+) -> Iterator[None]:
+    """`rows` in a temporary table (no constraints, so filled at executemany's own speed) for
+    one set-based INSERT ... SELECT into the real table, emptied afterwards. The real table's
+    constraints still hold: the foreign keys are checked by that one statement, not skipped."""
+    db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({', '.join(columns)})")
+    db.execute(f"DELETE FROM temp.{table}")
+    db.executemany(
+        f"INSERT INTO temp.{table} VALUES ({_marks(columns)})",
+        rows,
+    )
+    try:
+        yield
+    finally:
+        db.execute(f"DELETE FROM temp.{table}")
 
 
 @contextmanager
