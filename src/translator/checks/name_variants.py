@@ -28,12 +28,13 @@ from typing import Self
 from translator.checks.base import CheckContext, CheckUnit, ContributionProjectCheck
 from translator.core.findings import Finding, Severity
 from translator.glossary.model import Glossary, TermStatus
-from translator.names import NameUnit, NameVariantCluster
+from translator.names import NameVariantCluster
 from translator.names.cluster import (
     Contribution,
     NameItem,
     cluster_contributions,
-    name_contribution,
+    contribution_json,
+    text_sides,
 )
 
 
@@ -58,16 +59,10 @@ class NameVariantCheck(ContributionProjectCheck):
     def contribution(self, unit: CheckUnit) -> str:
         if unit.duplicate_of is not None:
             return ""  # a duplicate would count its original's names twice
-        items = name_contribution(
-            NameUnit(
-                unit.paragraph_id,
-                unit.source_lang,
-                unit.source_text,
-                unit.target_lang,
-                unit.target_text,
-            )
+        english, russian = text_sides(
+            unit.source_lang, unit.source_text, unit.target_lang, unit.target_text
         )
-        return json.dumps(items, ensure_ascii=False, separators=(",", ":")) if items else ""
+        return contribution_json(english, russian)
 
     def check_contributions(
         self, contributions: Sequence[tuple[str, Sequence[int]]]

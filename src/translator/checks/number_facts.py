@@ -23,6 +23,7 @@ from translator.checks.number_words import (
     BIG_ABBREVIATIONS,
     BIG_ALONE,
     EN_NUMBER_WORDS,
+    LETTER,
     MONTH_ABBREVIATIONS_EN,
     MONTH_RU,
     MONTH_STEMS_RU,
@@ -31,6 +32,8 @@ from translator.checks.number_words import (
     RU_COMPOUND,
     RU_COMPOUND_VALUES,
     RU_NUMBER_FORMS,
+    number_word_body,
+    number_word_initials,
     number_word_pattern,
 )
 
@@ -42,10 +45,17 @@ _NON_DIGIT = re.compile(r"\D")
 _MULTIPLIER_GAPS = frozenset({" ", "\u00a0", "\u202f"})
 
 
-_DIGIT_TOKENS = re.compile(  # (?=\d) first: re then skips to digits, in C
+_DIGIT_TOKENS = re.compile(  # (?=\d) first: each alternative starts at a digit
     rf"(?=\d)(?:(?P<date>\b\d{{1,2}}\.\d{{1,2}}\.\d{{4}}\b)"
     rf"|(?P<grouped>(?<![\d.,]){_SPACE_GROUPED})"
     r"|(?P<number>\d+(?:[.,]\d+)*))"
+)
+# _DIGIT_TOKENS from the second character on, for a scanner that has taken the first digit;
+# each lookbehind also covers that digit. Empty groups at the ends name the alternative.
+_DIGIT_TOKEN_REST = (
+    r"(?<=\b\d)\d?\.\d{1,2}\.\d{4}\b(?P<date>)"
+    r"|(?<![\d.,]\d)\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d.,]\d)(?P<grouped>)"
+    r"|\d*(?:[.,]\d+)*(?P<number>)"
 )
 # (kind: "date" / "grouped" / "number" / "word", start, end, the text as written)
 Token = tuple[str, int, int, str]
@@ -59,18 +69,70 @@ def _word_tokens(folded: bool) -> re.Pattern[str]:
     return re.compile(number_word_pattern(folded), 0 if folded else re.IGNORECASE)
 
 
+@cache
+def _scanner() -> re.Pattern[str]:
+    """Digit tokens and candidate words in one pass over folded text with a space in front.
+
+    Every token starts at a non-letter or right after one: a digit token at its first digit,
+    a word after the character before it (the space in front stands for the start of the
+    text). So each match starts with one character of [^a-zа-я], a superset of the
+    non-letters that re tests in C from a table, skipping every other letter without
+    trying the pattern there. Then, in the order _DIGIT_TOKENS and the word pattern would
+    find them:
+    - that character is a digit: the rest of its digit token (always matches, at least
+      empty), then a word that touches it ("5млн"), which the word pattern would also find
+      there (a digit is not a letter);
+    - else it is a non-letter (tested exactly) and a candidate word follows (number_words).
+    Digits and letters never overlap, so the tokens are exactly those of the two scans.
+    """
+    word = number_word_body(True)
+    return re.compile(
+        rf"[^a-zа-я](?:(?<=\d)(?:{_DIGIT_TOKEN_REST})(?P<after>{word})?"
+        rf"|(?=[{number_word_initials()}])(?<!{LETTER})(?P<word>{word}))"
+    )
+
+
 def _tokenize(text: str) -> list[Token]:
-    """Digit tokens and candidate words in text order: two scans, each fast in C, since
-    tried together every position would pay for every alternative. Neither kind of token
-    can overlap the other (digits and letters), so merging them by position is exact."""
+    """Digit tokens and candidate words in text order (see _scanner)."""
+    folded = text.lower().replace("ё", "е")
+    if len(folded) != len(text):  # a letter whose lower case is longer ("İ")
+        return _tokenize_unfolded(text)
+    # Lower case keeps every character a letter, digit or other as it was, so the digit
+    # tokens of the folded text are those of the text.
+    # A digit token reads the same in the folded text; positions in the padded text are
+    # one more than in `text`.
+    tokens: list[Token] = []
+    for match in _scanner().finditer(" " + folded):
+        kind = match.lastgroup
+        if kind == "word":
+            start, end = match.span("word")
+            tokens.append(("word", start - 1, end - 1, text[start - 1 : end - 1]))
+            continue
+        start, end = match.span()
+        if kind != "after":
+            tokens.append((str(kind), start - 1, end - 1, match.group()))
+            continue
+        start -= 1
+        end = match.start("after") - 1
+        tokens.append((_digit_kind(match), start, end, text[start:end]))
+        start, end = match.span("after")
+        tokens.append(("word", start - 1, end - 1, text[start - 1 : end - 1]))
+    return tokens
+
+
+def _digit_kind(match: re.Match[str]) -> str:
+    if match.group("date") is not None:
+        return "date"
+    return "grouped" if match.group("grouped") is not None else "number"
+
+
+def _tokenize_unfolded(text: str) -> list[Token]:
+    """_tokenize for a text that cannot be folded letter for letter: two scans, the words
+    matched case-insensitively, merged by position (digits and letters never overlap)."""
     digits: list[Token] = [
         (str(m.lastgroup), m.start(), m.end(), m.group()) for m in _DIGIT_TOKENS.finditer(text)
     ]
-    folded = text.lower().replace("ё", "е")
-    if len(folded) == len(text):
-        found = _word_tokens(True).finditer(folded)
-    else:  # a letter whose lower case is longer ("İ"): match the text as it is
-        found = _word_tokens(False).finditer(text)
+    found = _word_tokens(False).finditer(text)
     words: list[Token] = [("word", m.start(), m.end(), text[m.start() : m.end()]) for m in found]
     if not digits or not words:
         return digits or words
@@ -144,14 +206,26 @@ def _run_value(run: list[tuple[int, str]]) -> int:
 
 def number_facts(text: str, lang: str) -> Counter[str]:
     """The multiset of numbers and months in `text` ("2000", "20.3", "month:12")."""
+    return Counter(fact_list(text, lang))
+
+
+def fact_list(text: str, lang: str) -> list[str]:
+    """number_facts as a list in text order: two texts agree when their sorted lists are
+    equal, which is cheaper to test than building two Counters."""
     tokens = _tokenize(text)
+    count = len(tokens)
     facts: list[str] = []
     index = 0
-    while index < len(tokens):
+    while index < count:
         kind, start, _, raw = tokens[index]
         index += 1
         if kind == "number" and "." not in raw and "," not in raw:
-            multiplier = _following_multiplier(text, tokens, index, lang)
+            # _following_multiplier needs a word token next; most numbers have none
+            multiplier = (
+                _following_multiplier(text, tokens, index, lang)
+                if index < count and tokens[index][0] == "word"
+                else None
+            )
             if multiplier:
                 facts.append(str(int(raw) * multiplier))
                 index += 1
@@ -207,7 +281,7 @@ def number_facts(text: str, lang: str) -> Counter[str]:
         if len(run) == 1 and run[0][1] in {"big", "hundred"} and words[0] not in BIG_ALONE:
             continue
         facts.append(str(_run_value(run)))
-    return Counter(facts)
+    return facts
 
 
 def _following_multiplier(text: str, tokens: list[Token], index: int, lang: str) -> int | None:

@@ -289,6 +289,9 @@ def _alternation(words: list[str], folded: bool) -> str:
     return render(tree)
 
 
+LETTER = r"[^\W\d_]"  # a letter as the tokenizer sees it: a word character, not a digit or "_"
+
+
 @cache
 def number_word_pattern(folded: bool) -> str:
     """A word (a whole run of letters) that may be a number word, a month or a multiplier;
@@ -297,6 +300,29 @@ def number_word_pattern(folded: bool) -> str:
     Only a pre-filter: number_facts decides from the word and its neighbours; a word it
     lets through for nothing changes no result, a word it drops must never matter.
     """
+    return rf"(?<!{LETTER}){number_word_body(folded)}"
+
+
+@cache
+def number_word_body(folded: bool) -> str:
+    """number_word_pattern less its opening "no letter before" test, for a scanner that
+    checks the character before the word itself."""
+    months_ru = [stem + ending for stem in MONTH_STEMS_RU for ending in _MONTH_RU_ENDINGS]
+    return (
+        rf"(?:{_alternation(sorted({*_exact_words(), *months_ru}), folded)}(?!{LETTER})"
+        rf"|{_alternation(sorted(_compound_prefixes()), folded)}{LETTER}*)"
+    )
+
+
+@cache
+def number_word_initials() -> str:
+    """The letters (lower case, ё as е) that a word of number_word_body(True) can start with."""
+    months_ru = [stem + ending for stem in MONTH_STEMS_RU for ending in _MONTH_RU_ENDINGS]
+    words = {*_exact_words(), *months_ru, *_compound_prefixes()}
+    return "".join(sorted({word[0] for word in words}))
+
+
+def _exact_words() -> set[str]:
     exact = {
         *EN_NUMBER_WORDS,
         *MONTHS_EN,
@@ -306,13 +332,11 @@ def number_word_pattern(folded: bool) -> str:
         *BIG_ABBREVIATIONS,
     }
     exact.discard("m")  # "3 m" is metres: never a multiplier, never a number
-    months_ru = [stem + ending for stem in MONTH_STEMS_RU for ending in _MONTH_RU_ENDINGS]
-    compound = [stem + suffix for stem in RU_COMPOUND_VALUES for suffix in _RU_COMPOUND_SUFFIXES]
-    letter = r"[^\W\d_]"
-    return (
-        rf"(?<!{letter})(?:{_alternation(sorted({*exact, *months_ru}), folded)}(?!{letter})"
-        rf"|{_alternation(sorted(compound), folded)}{letter}*)"
-    )
+    return exact
+
+
+def _compound_prefixes() -> list[str]:
+    return [stem + suffix for stem in RU_COMPOUND_VALUES for suffix in _RU_COMPOUND_SUFFIXES]
 
 
 _MONTH_RU_ENDINGS = ("", "ь", "я", "е", "ю", "ем", "ём", "й", "а", "у", "ом")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from translator.checks.base import CheckUnit, ParagraphCheck
-from translator.checks.number_facts import describe, number_facts
+from translator.checks.number_facts import describe, fact_list
 from translator.core.findings import Finding, Severity
 
 
@@ -23,11 +24,13 @@ class NumberMismatchCheck(ParagraphCheck):
     def check(self, unit: CheckUnit) -> Iterable[Finding]:
         if not unit.target_text.strip() or unit.target_text == unit.source_text:
             return
-        source = number_facts(unit.source_text, unit.source_lang)
-        target = number_facts(unit.target_text, unit.target_lang)
-        # Counter's == is a loop in Python; with no zero counts, dict equality is the same.
-        if dict.__eq__(source, target):
+        source_facts = fact_list(unit.source_text, unit.source_lang)
+        target_facts = fact_list(unit.target_text, unit.target_lang)
+        # Two multisets are equal exactly when their sorted lists are: no Counters needed
+        # for the texts that agree, which are most.
+        if sorted(source_facts) == sorted(target_facts):
             return
+        source, target = Counter(source_facts), Counter(target_facts)
         missing = sorted((source - target).elements(), key=_order)
         extra = sorted((target - source).elements(), key=_order)
         parts = []

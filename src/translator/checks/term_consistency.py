@@ -37,6 +37,9 @@ _CYRILLIC_ABBREVIATION = re.compile(r"(?<![^\W\d_])[А-ЯЁ][А-ЯЁа-яё]?[А
 _LATIN_ABBREVIATION = re.compile(r"(?<![^\W\d_])[A-Z][A-Za-z]?[A-Z]{1,5}(?![^\W\d_])")
 _TOKEN = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+# The `_TOKEN`s that are ASCII and not all lower case, found by one regex call: an ASCII
+# token is Latin letters only, so "not lower" means it holds a capital.
+_LATIN_CASED = re.compile(r"(?<![^\W\d_])[a-z]*[A-Z][A-Za-z]*(?![^\W\d_])")
 
 
 @lru_cache(maxsize=4096)
@@ -96,11 +99,7 @@ class TermInconsistentCheck(GroupedProjectCheck):
             return {}
         found: dict[str, str] = {}
         if unit.source_lang == "ru":
-            tokens = {
-                token.casefold(): token
-                for token in _TOKEN.findall(unit.target_text)
-                if token.isascii() and not token.islower()
-            }
+            tokens = {token.casefold(): token for token in _LATIN_CASED.findall(unit.target_text)}
             for term in terms:
                 matched = [tokens[form] for form in _latin_forms(term) if form in tokens]
                 if len(matched) == 1:

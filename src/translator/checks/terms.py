@@ -102,13 +102,22 @@ class _Target:
                 self.institutions.append(found)
 
 
-def _near(index: GlossaryIndex, match: TermMatch, target: _Target) -> list[TermMatch]:
+_NONE: list[TermMatch] = []  # never changed: what `_near` returns for no candidates
+
+
+def _near(index: GlossaryIndex, match: TermMatch, target: _Target) -> Sequence[TermMatch]:
     """The target candidates that can render `match`: its concept's, a related concept's,
-    numbered institutions."""
-    near = list(target.by_concept.get(match.concept, ()))
-    for other in index.related_concepts(match.concept):
-        near += target.by_concept.get(other, ())
-    if match.pattern is None and index.needs_patterns(match):
+    numbered institutions (read only: it may be `target`'s own list)."""
+    by_concept = target.by_concept
+    near = by_concept.get(match.concept, _NONE)
+    related = index.related_concepts(match.concept)
+    institutions = match.pattern is None and index.needs_patterns(match)
+    if not related and not institutions:
+        return near  # the usual case: the concept's own candidates, not copied
+    near = list(near)
+    for other in related:
+        near += by_concept.get(other, ())
+    if institutions:
         near += target.institutions
     return near
 
@@ -122,10 +131,16 @@ def _rendering_found(
 ) -> str | None:
     """The label of the rendering of `match` in the target (the required one if present,
     so "Federal Penitentiary Service (FSIN)" counts as the required "FSIN"), or None."""
-    present = [found for found in _near(index, match, target) if index.renders(match, found)]
-    if present:
-        labels = [rendering_label(found) for found in present]
-        return required if required in labels else labels[0]
+    first: str | None = None
+    for found in _near(index, match, target):
+        if index.renders(match, found):
+            shown = rendering_label(found)
+            if shown == required:
+                return required
+            if first is None:
+                first = shown
+    if first is not None:
+        return first
     if match.term is None:
         return None
     parts = [

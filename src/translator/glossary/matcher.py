@@ -14,7 +14,7 @@ deterministically: longest span, then earliest, then best status, then concept k
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import product
 from typing import Any, NamedTuple
@@ -67,6 +67,11 @@ class TermMatch(NamedTuple):
     @property
     def rank(self) -> int:
         return _RANK[self.term.status] if self.term is not None else 0
+
+
+# TermMatch(*fields) without its Python-level __new__ (fields all given, in order): the
+# matcher's inner loop builds hundreds of thousands of matches.
+_new_match: Callable[[type[TermMatch], tuple[Any, ...]], TermMatch] = tuple.__new__
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,10 +148,9 @@ class GlossaryIndex:
         self._tries: dict[str, dict[str, object]] = {"ru": {}, "en": {}}
         self._keys: dict[str, dict[str, tuple[str, ...]]] = {"ru": {}, "en": {}}
         self._starts: dict[str, dict[str, list[dict[str, object]]]] = {"ru": {}, "en": {}}
-        self._starts_info: dict[str, dict[str, tuple[list[_Entry], list[dict[str, object]]]]] = {
-            "ru": {},
-            "en": {},
-        }
+        self._starts_info: dict[
+            str, dict[str, tuple[tuple[tuple[Any, ...], ...], list[dict[str, object]]]]
+        ] = {"ru": {}, "en": {}}
         for concept in glossary.concepts:
             verbal = any(term.pos == "verb" for term in concept.terms)
             for term in concept.terms:
@@ -295,7 +299,7 @@ class GlossaryIndex:
         the remembered candidates if the text was matched already, else after a regex
         prefilter (most texts hold no word that starts a forbidden term)."""
         memo = self._memo.get((text, lang))
-        if memo is None and not self.may_hold_forbidden(text, lang):
+        if memo is None and not self._holds_forbidden_candidate(text, lang):
             return []
         candidates = (memo or self._analysed(text, lang))[0]
         if not any(
@@ -307,6 +311,27 @@ class GlossaryIndex:
             for m in self.find_terms(text, lang)
             if m.term is not None and m.term.status is TermStatus.FORBIDDEN
         ]
+
+    def _holds_forbidden_candidate(self, text: str, lang: str) -> bool:
+        """Whether a forbidden term is among the text's term candidates, walking only from
+        the words that can start one (most texts have none, or one or two).
+
+        Exact: a candidate is walked from the word it starts at, and the walk from a word
+        depends on that word and the text after it alone, so walking from a subset of the
+        start scan's hits gives the candidates starting there, as the full walk does. A
+        forbidden term starts at a word that can start one; the forbidden scan stops at
+        every such word (it never misses a start, see start_scan), and where it stops the
+        start scan stops too, with the same word and next token: the same pattern over a
+        superset of stems (both match whole words, so neither can stop inside the other's
+        hit)."""
+        scan = self._forbidden_scan.get(lang)
+        if scan is None:
+            return False
+        if scan is SCAN_ALL or self._start_scan.get(lang) is SCAN_ALL:
+            return self.may_hold_forbidden(text, lang)
+        found: list[TermMatch] = []
+        self._walk_hits(text, lang, scan, found, forbidden_only=True)
+        return any(m.term is not None and m.term.status is TermStatus.FORBIDDEN for m in found)
 
     def may_hold_forbidden(self, text: str, lang: str) -> bool:
         """False when no word of `text` can start a forbidden term (most texts): then
@@ -328,34 +353,74 @@ class GlossaryIndex:
 
     def _term_candidates(self, text: str, lang: str) -> list[TermMatch]:
         """Term occurrences, walked from the words the start regex finds (which also hands
-        over the word after each, so a two-word walk needs no second regex call)."""
+        over the word after each, so a two-word walk needs no second regex call).
+
+        The hot loop of the checks (several hits per paragraph): per hit it does one
+        cached lookup of the word, appends its one-word terms ready-made, and takes the
+        second word of a walk inline; only walks that go on past it call `_walk`."""
         scan = self._start_scan.get(lang)
         if scan is None:
             return []
         if scan is SCAN_ALL:
             return self.full_scan(text, lang)
         matches: list[TermMatch] = []
+        self._walk_hits(text, lang, scan, matches)
+        return matches
+
+    def _walk_hits(
+        self,
+        text: str,
+        lang: str,
+        scan: re.Pattern[str],
+        matches: list[TermMatch],
+        forbidden_only: bool = False,
+    ) -> None:
+        """The terms starting at the words `scan` stops at (only at the words that can
+        start a forbidden term with `forbidden_only`), added to `matches` in text order."""
+        append = matches.append
         cache = self._starts_info[lang]
+        keys_of = self._keys[lang]
         lowered = text.lower()  # a case-sensitive scan is twice as fast as IGNORECASE
         hits = scan.finditer(lowered) if len(lowered) == len(text) else scan_any_case(scan, text)
         for hit in hits:
             start, end = hit.span()
             surface = text[start:end]
+            if forbidden_only and not self._starts_of(surface, lang)[1]:
+                continue
             known = cache.get(surface)
             if known is None:
                 known = self._start_info(surface, lang)
-            ends, deeper = known
-            if ends:
-                _emit(ends, [(start, end, surface)], text, lang, matches)
-            if deeper:
-                following, following_end = hit.span(1)
-                if following >= 0:
-                    walked = [
-                        (start, end, surface),
-                        (following, following_end, text[following:following_end]),
-                    ]
-                    self._walk(text, lang, walked, deeper, matches)
-        return matches
+            ones, deeper = known
+            for tail in ones:
+                append(_new_match(TermMatch, (start, end, *tail)))
+            if not deeper:
+                continue
+            following, following_end = hit.span(1)
+            if following < 0:
+                continue
+            second = text[following:following_end]
+            keys = keys_of.get(second)
+            if keys is None:
+                keys = self._word_keys(second, lang)
+            nodes: list[dict[str, object]] = [
+                child  # type: ignore[misc]
+                for node in deeper
+                for key in keys
+                if (child := node.get(key)) is not None
+            ]
+            if not nodes:
+                continue
+            walked = [(start, end, surface), (following, following_end, second)]
+            goes_on = False
+            for node in nodes:
+                entries = node.get(_END)
+                if entries is None:
+                    goes_on = True
+                    continue
+                goes_on = goes_on or len(node) > 1
+                _emit(entries, walked, text, lang, matches)  # type: ignore[arg-type]
+            if goes_on:  # a longer term may follow: only then is the next token looked for
+                self._walk(text, lang, walked, nodes, matches)
 
     def _walk(
         self,
@@ -365,10 +430,14 @@ class GlossaryIndex:
         nodes: list[dict[str, object]],
         matches: list[TermMatch],
     ) -> None:
-        """Terms continuing from the trie `nodes` reached by all of `walked` but its last
-        token, which is taken next; then token by token while the trie goes on."""
+        """Terms longer than `walked`, whose last token reached the trie `nodes` (their
+        own terms emitted already): token by token while the trie goes on."""
         next_token = _NEXT_TOKEN[lang]
         while True:
+            found = next_token.match(text, walked[-1][1])
+            if found is None:
+                return
+            walked.append((found.start(1), found.end(1), found.group(1)))
             keys = self._word_keys(walked[-1][2], lang)
             nodes = [
                 child  # type: ignore[misc]
@@ -382,17 +451,23 @@ class GlossaryIndex:
                 entries = node.get(_END)
                 if entries:
                     _emit(entries, walked, text, lang, matches)  # type: ignore[arg-type]
-            found = next_token.match(text, walked[-1][1])
-            if found is None:
-                return
-            walked.append((found.start(1), found.end(1), found.group(1)))
 
-    def _start_info(self, surface: str, lang: str) -> tuple[list[_Entry], list[dict[str, object]]]:
-        """(entries of one-word terms, trie nodes that go on) for a first word; cached."""
+    def _start_info(
+        self, surface: str, lang: str
+    ) -> tuple[tuple[tuple[Any, ...], ...], list[dict[str, object]]]:
+        """For a first word (cached): the fields after (start, end) of the matches of its
+        one-word terms, with their capitals already checked (they depend on the word
+        alone), in trie order; and the trie nodes that go on."""
         roots = self._roots_of(surface, lang)
-        ends = [entry for node in roots for entry in node.get(_END, ())]  # type: ignore[attr-defined]
+        capital = surface[:1].isupper()
+        ones = tuple(
+            (surface, entry.concept, lang, entry.term, None)
+            for node in roots
+            for entry in node.get(_END, ())  # type: ignore[attr-defined]
+            if capital or not any(entry.capitals)
+        )
         deeper = [node for node in roots if any(key != _END for key in node)]
-        known = self._starts_info[lang][surface] = (ends, deeper)
+        known = self._starts_info[lang][surface] = (ones, deeper)
         return known
 
     def _roots_of(self, surface: str, lang: str) -> list[dict[str, object]]:
@@ -534,7 +609,11 @@ def _emit(
             if wanted
         ):
             continue
-        matches.append(TermMatch(start, end, text[start:end], entry.concept, lang, term=entry.term))
+        matches.append(
+            _new_match(
+                TermMatch, (start, end, text[start:end], entry.concept, lang, entry.term, None)
+            )
+        )
 
 
 def _resolve_overlaps(candidates: Sequence[TermMatch]) -> list[TermMatch]:
@@ -545,16 +624,33 @@ def _resolve_overlaps(candidates: Sequence[TermMatch]) -> list[TermMatch]:
         reach = match.end
     else:
         return list(candidates)
-    ranked = sorted(
-        candidates,
-        key=lambda m: (-(m.end - m.start), m.start, m.rank, m.concept, m.term is None),
-    )
+    ranked = sorted(candidates, key=_overlap_rank)
     chosen: list[TermMatch] = []
     for match in ranked:
-        if all(match.end <= kept.start or match.start >= kept.end for kept in chosen):
+        start, end = match.start, match.end
+        for kept in chosen:
+            if end > kept.start and start < kept.end:
+                break
+        else:
             chosen.append(match)
-    chosen.sort(key=lambda m: m.start)
+    chosen.sort(key=_start_of)
     return chosen
+
+
+def _overlap_rank(m: TermMatch) -> tuple[int, int, int, str, bool]:
+    """Longest span, then earliest, then best status, then concept key."""
+    term = m.term
+    return (
+        m.start - m.end,
+        m.start,
+        _RANK[term.status] if term is not None else 0,
+        m.concept,
+        term is None,
+    )
+
+
+def _start_of(m: TermMatch) -> int:
+    return m.start
 
 
 def _holds_forbidden(node: dict[str, object]) -> bool:

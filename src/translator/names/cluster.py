@@ -21,10 +21,15 @@ How it decides, and why:
   distinct contributions, each with the paragraphs that make it, so it costs the number of
   distinct name sets, not of paragraphs: a re-check after a save recomputes the clusters
   from the stored contributions in milliseconds.
+- The name-variant check stores each contribution as JSON, built by `contribution_json`
+  from pieces cached per run of capitalised words and per Russian word, so a paragraph
+  costs two regex scans and a few lookups; it is the same text as serialising
+  `name_contribution`, which stays the plain statement of what a contribution is.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -32,7 +37,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from translator.names.extract import extract_names, russian_forms, russian_words
+from translator.names.extract import (
+    english_run,
+    english_runs,
+    extract_names,
+    opens_sentence,
+    russian_forms,
+    russian_words,
+)
 from translator.names.keys import latin_key, slip_signatures, typo_kind
 from translator.names.lexicon import COMMON_WORDS, ORGANISATION_WORDS
 from translator.names.model import NameMention, NameUnit, NameVariantCluster, Spelling
@@ -107,15 +119,22 @@ def _russian_keys(text: str) -> dict[str, str]:
     return keys
 
 
-def _sides(unit: NameUnit) -> tuple[str, str]:
-    """(English text, Russian text) of a unit, whichever side each is on."""
+def text_sides(
+    source_lang: str, source_text: str, target_lang: str, target_text: str
+) -> tuple[str, str]:
+    """(English text, Russian text) of a paragraph pair, whichever side each is on."""
     english = russian = ""
-    for lang, text in ((unit.source_lang, unit.source_text), (unit.target_lang, unit.target_text)):
+    for lang, text in ((source_lang, source_text), (target_lang, target_text)):
         if lang == "en":
             english = text
         elif lang == "ru":
             russian = text
     return english, russian
+
+
+def _sides(unit: NameUnit) -> tuple[str, str]:
+    """(English text, Russian text) of a unit, whichever side each is on."""
+    return text_sides(unit.source_lang, unit.source_text, unit.target_lang, unit.target_text)
 
 
 class NameItem(NamedTuple):
@@ -150,7 +169,7 @@ def name_contribution(unit: NameUnit) -> Contribution:
     return tuple(_items(mentions, forms))
 
 
-def _items(mentions: list[NameMention], forms: dict[str, str]) -> Iterable[NameItem]:
+def _items(mentions: Sequence[NameMention], forms: dict[str, str]) -> Iterable[NameItem]:
     for mention in mentions:
         if mention.kind == "person":
             first, surname = mention.first, mention.surname
@@ -169,6 +188,102 @@ def _items(mentions: list[NameMention], forms: dict[str, str]) -> Iterable[NameI
                 continue
             link = forms.get(latin_key(word))
             yield NameItem("word", None, word, not mention.sentence_start, None, link)
+
+
+# --- The contribution as stored: serialised without building the items ------------------
+
+_NO_KEY = "-"
+"""Stands for "no first name" or "no word": not a Latin key (those are letters only), so it
+is never linked and its link is always null, as `_items` makes it."""
+
+_JsonItem = tuple[str, str, str]
+"""One item's JSON text up to its links (`["person","Dmitrii","Zhuravlev",true,`), and the
+Latin keys whose Russian forms are its `first_link` and `link` (`_NO_KEY` for none)."""
+
+
+class _RunItems(NamedTuple):
+    """The items one run of capitalised English words gives (see `english_runs`).
+
+    Why per run: the names in a run depend only on the run and on whether it opens a
+    sentence (that is all `extract_names` passes to its per-run analysis), so both answers
+    are worked out once per distinct run. `opening` is None where opening a sentence
+    changes nothing, so that the run's position need not be looked at.
+    """
+
+    inside: tuple[_JsonItem, ...]
+    opening: tuple[_JsonItem, ...] | None
+
+
+def _json(value: object) -> str:
+    """The check's serialisation: compact JSON, non-ASCII letters kept as they are."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _json_items(mentions: Sequence[NameMention]) -> tuple[_JsonItem, ...]:
+    """`_items` of `mentions`, each cut before its links, with the keys `_items` links by."""
+    return tuple(
+        (
+            _json([item.role, item.first, item.word, item.confirmed])[:-1] + ",",
+            _NO_KEY if item.first is None else latin_key(item.first),
+            _NO_KEY if item.word is None else latin_key(item.word),
+        )
+        for item in _items(mentions, {})
+    )
+
+
+@lru_cache(maxsize=262144)
+def _run_items(run: str) -> _RunItems:
+    inside = _json_items(english_run(run, False))
+    opening = _json_items(english_run(run, True))
+    return _RunItems(inside, None if opening == inside else opening)
+
+
+@lru_cache(maxsize=65536)
+def _word_links_json(word: str) -> Mapping[str, str]:
+    """Latin key -> the JSON text of the first of `_word_keys(word)` giving it (read only:
+    it is shared between paragraphs)."""
+    links: dict[str, str] = {}
+    for key, form in _word_keys(word):
+        if key not in links:
+            links[key] = _json(form)
+    return links
+
+
+def _russian_links_json(text: str) -> dict[str, str]:
+    """`_russian_keys(text)` with each form as JSON text.
+
+    Built by updating with each word's links from the last word to the first, so for each
+    key the first word giving it is the one that stays, as `_russian_keys` keeps it.
+    """
+    links: dict[str, str] = {}
+    for word in reversed(russian_words(text)):
+        links.update(_word_links_json(word))
+    return links
+
+
+def contribution_json(english: str, russian: str) -> str:
+    """`name_contribution` of a paragraph as the name-variant check stores it: `_json` of
+    its items, "" for none.
+
+    Equal to serialising `name_contribution` (tests/test_names_fast.py): the JSON of a list
+    is its items' JSON joined by commas, and an item's is its cached head and two links.
+    """
+    items: list[_JsonItem] = []
+    for match in english_runs(english):
+        inside, opening = _run_items(match.group())
+        if opening is not None and opens_sentence(english, match.start()):
+            inside = opening
+        items += inside
+    if not items:
+        return ""
+    link = _russian_links_json(russian).get
+    return (
+        "["
+        + ",".join(
+            [f"{head}{link(first, 'null')},{link(word, 'null')}]" for head, first, word in items]
+        )
+        + "]"
+    )
 
 
 @dataclass
