@@ -326,7 +326,7 @@ def test_rerun_index_equals_a_rebuilt_one(
     by_difference = _index_rows(store)
     store._db.execute("DELETE FROM check_groups")  # type: ignore[attr-defined]
     store._db.commit()  # type: ignore[attr-defined]
-    checks.run_checks(project, store)
+    checks.run_checks(project, store, full=True)  # re-analyses every paragraph
     assert _index_rows(store) == by_difference != []
 
 
@@ -370,7 +370,7 @@ def test_staged_bulk_insert_stores_what_row_by_row_inserts_store(
     store._db.execute("DELETE FROM findings")  # type: ignore[attr-defined]
     store._db.commit()  # type: ignore[attr-defined]
     monkeypatch.setattr(check_writes, "STAGE_ROWS", 0)
-    checks.run_checks(project, store)
+    checks.run_checks(project, store, full=True)
     assert (_index_rows(store), _links(store)) == row_by_row
 
 

@@ -65,6 +65,13 @@ class Check(ABC):
         """Build the check for one project; override to read settings or the glossary."""
         return cls()
 
+    def settings_fingerprint(self) -> str:
+        """What this check's per-paragraph results depend on besides the paragraph and the
+        code (the glossary's fingerprint, a house-style setting); part of every paragraph's
+        check stamp (checks/stamps.py). Override when `from_context` reads anything that
+        changes what `check`, `group_entries` or `contribution` return."""
+        return ""
+
 
 class ParagraphCheck(Check):
     """Looks at one unit; cheap enough to run after every save."""
@@ -111,12 +118,29 @@ class GroupedProjectCheck(ProjectCheck):
 def group_members(
     check: GroupedProjectCheck, units: Iterable[CheckUnit]
 ) -> dict[str, list[GroupMember]]:
-    """Every group of `units` with its members, in unit order."""
+    """Every group of `units` with its members, in the canonical order (sorted_members)."""
     groups: defaultdict[str, list[GroupMember]] = defaultdict(list)
     for unit in units:
         for key, value in check.group_entries(unit).items():
             groups[key].append(GroupMember(unit.paragraph_id, value))
-    return groups
+    return dict(sorted_members(groups))
+
+
+def sorted_members(
+    groups: Mapping[str, Sequence[GroupMember]],
+) -> list[tuple[str, list[GroupMember]]]:
+    """Groups by key, members by paragraph id: the one order findings are computed in (a
+    full run, a run reusing stored entries and a re-check all give it), so that ties (two
+    renderings used equally often) are always broken the same way."""
+    return [(key, sorted(groups[key])) for key in sorted(groups)]
+
+
+def sorted_contributions(
+    contributions: Mapping[str, Sequence[int]],
+) -> list[tuple[str, list[int]]]:
+    """Contributions by text, each with its paragraph ids in order: the one order
+    `check_contributions` sees them in, wherever they came from (see sorted_members)."""
+    return [(text, sorted(contributions[text])) for text in sorted(contributions)]
 
 
 class ContributionProjectCheck(ProjectCheck):
@@ -139,7 +163,7 @@ class ContributionProjectCheck(ProjectCheck):
         """Findings from the distinct non-empty contributions, each with its paragraphs."""
 
     def check_project(self, units: Sequence[CheckUnit]) -> Iterable[Finding]:
-        yield from self.check_contributions(list(contributions_of(self, units).items()))
+        yield from self.check_contributions(sorted_contributions(contributions_of(self, units)))
 
 
 def contributions_of(

@@ -25,6 +25,8 @@ from translator.checks.base import (
     ContributionProjectCheck,
     GroupedProjectCheck,
     GroupMember,
+    sorted_contributions,
+    sorted_members,
 )
 from translator.core.findings import Finding
 
@@ -130,24 +132,33 @@ def collect(
 
 def finish(suite: CheckSuite, results: UnitResults, units: Sequence[CheckUnit]) -> RunResult:
     """The project checks' findings and index from the per-unit results (and, for project
-    checks of neither kind, from `units` themselves)."""
+    checks of neither kind, from `units` themselves).
+
+    The entries and contributions may come in any order (a run that reuses stored results
+    reads them from the index): groups and contributions are put in one canonical order
+    first (base.sorted_members, base.sorted_contributions), the order a re-check uses too,
+    so the findings never depend on where the results came from."""
     from translator.checks.runner import RunResult
 
     result = RunResult()
     for check in suite.project_checks:
         if isinstance(check, GroupedProjectCheck):
             groups: defaultdict[str, list[GroupMember]] = defaultdict(list)
+            member = GroupMember._make  # from a (paragraph id, value) pair, in C
             for key, paragraph_id, value in results.entries[check.kind]:
-                groups[key].append(GroupMember(paragraph_id, value))
-                result.index.append((check.kind, key, paragraph_id, value))
-            for key, members in groups.items():
+                groups[key].append(member((paragraph_id, value)))
+            for key, members in sorted_members(groups):
+                result.index.extend((check.kind, key, pid, value) for pid, value in members)
                 result.findings.extend((f, key) for f in check.check_group(key, members))
         elif isinstance(check, ContributionProjectCheck):
             paragraphs: defaultdict[str, list[int]] = defaultdict(list)
             for text, paragraph_id in results.contributions[check.kind]:
                 paragraphs[text].append(paragraph_id)
-                result.index.append((check.kind, text, paragraph_id, ""))
-            found = check.check_contributions(list(paragraphs.items()))
+            contributions = sorted_contributions(paragraphs)
+            result.index.extend(
+                (check.kind, text, pid, "") for text, ids in contributions for pid in ids
+            )
+            found = check.check_contributions(contributions)
             result.findings.extend((f, None) for f in found)
         else:
             result.findings.extend((f, None) for f in check.check_project(units))

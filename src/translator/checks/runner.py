@@ -22,6 +22,7 @@ from translator.checks.base import (
     ProjectCheck,
     contributions_of,
     group_members,
+    sorted_contributions,
 )
 from translator.checks.registry import PARAGRAPH_CHECKS, PROJECT_CHECKS
 from translator.core.errors import TranslatorError
@@ -106,11 +107,11 @@ def run_project_checks(checks: Sequence[ProjectCheck], units: Sequence[CheckUnit
                 result.index.extend((check.kind, key, m.paragraph_id, m.value) for m in members)
                 result.findings.extend((f, key) for f in check.check_group(key, members))
         elif isinstance(check, ContributionProjectCheck):
-            contributions = contributions_of(check, units)
+            contributions = sorted_contributions(contributions_of(check, units))
             result.index.extend(
-                (check.kind, text, pid, "") for text, ids in contributions.items() for pid in ids
+                (check.kind, text, pid, "") for text, ids in contributions for pid in ids
             )
-            findings = check.check_contributions(list(contributions.items()))
+            findings = check.check_contributions(contributions)
             result.findings.extend((f, None) for f in findings)
         else:
             result.findings.extend((f, None) for f in check.check_project(units))

@@ -68,6 +68,9 @@ class TermInconsistentCheck(GroupedProjectCheck):
     def from_context(cls, context: CheckContext) -> Self:
         return cls(_index_for(context))
 
+    def settings_fingerprint(self) -> str:
+        return self.index.fingerprint if self.index is not None else ""
+
     def group_entries(self, unit: CheckUnit) -> Mapping[str, str]:
         if not unit.target_text.strip() or unit.source_lang == unit.target_lang:
             return {}

@@ -270,6 +270,9 @@ class _GlossaryCheck(ParagraphCheck):
     def from_context(cls, context: CheckContext) -> Self:
         return cls(_index_for(context))
 
+    def settings_fingerprint(self) -> str:
+        return self.index.fingerprint  # the glossary's terms and the article house style
+
 
 class TermMissingCheck(_GlossaryCheck):
     """A source term whose required rendering (or an admitted one) is absent from the

@@ -35,6 +35,12 @@ def register(commands: Commands) -> None:
     )
     check.add_argument("--json", action="store_true", help="print the findings as JSON")
     check.add_argument(
+        "--full",
+        action="store_true",
+        help="re-analyse every paragraph (by default a run re-analyses only the paragraphs "
+        "changed since their last check, and redoes the project-wide checks)",
+    )
+    check.add_argument(
         "--fail-on",
         choices=[Severity.ERROR.value, Severity.WARNING.value],
         help="exit 1 when a finding of this severity or worse exists (publishing pipelines)",
@@ -53,7 +59,9 @@ def _cmd_check(args: argparse.Namespace, console: Console) -> int:
 
     project, store = open_project(args)
     with store:
-        report = checks.run_checks(project, store, document=args.doc, kinds=args.kind)
+        report = checks.run_checks(
+            project, store, document=args.doc, kinds=args.kind, full=args.full
+        )
         if args.json:
             findings = [checks.finding_json(s) for s in report.findings]
             print(json.dumps(findings, ensure_ascii=False))
@@ -89,8 +97,10 @@ def _print_report(report: checks.CheckReport, store: ProjectStore, console: Cons
                     console.print(Text(f"      {spelling}: {places}{more}", style="dim"))
     total = len(report.findings)
     dismissed = f", {report.dismissed} dismissed" if report.dismissed else ""
+    reused = report.paragraphs_checked - report.paragraphs_analysed
+    analysed = f", {report.paragraphs_analysed} re-analysed" if reused else ""
     console.print(
-        f"{total} finding(s){dismissed} in {report.paragraphs_checked} paragraphs "
+        f"{total} finding(s){dismissed} in {report.paragraphs_checked} paragraphs{analysed} "
         f"({report.seconds:.2f} s)"
     )
 

@@ -13,8 +13,13 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from translator.checks import parallel
-from translator.checks.base import CheckContext, CheckUnit, ContributionProjectCheck
+from translator.checks import parallel, stamps
+from translator.checks.base import (
+    CheckContext,
+    CheckUnit,
+    ContributionProjectCheck,
+    sorted_contributions,
+)
 from translator.checks.resolution import (
     apply_replacements,
     change_is_name_only,
@@ -24,6 +29,7 @@ from translator.checks.resolution import (
 )
 from translator.checks.runner import (
     CheckSuite,
+    RunResult,
     known_kinds,
     regroup,
     run_paragraph_checks,
@@ -92,6 +98,7 @@ class CheckReport:
     kinds: list[str]
     seconds: float
     counts_by_kind: dict[str, int] = field(default_factory=dict)
+    paragraphs_analysed: int = 0  # re-analysed in this run (the others' results were current)
 
     def by_kind(self) -> dict[str, list[StoredFinding]]:
         grouped: dict[str, list[StoredFinding]] = {}
@@ -110,11 +117,16 @@ def run_checks(
     document: str | None = None,
     kinds: Sequence[str] | None = None,
     workers: int | None = None,
+    full: bool = False,
 ) -> CheckReport:
     """Run the checks (all, or `kinds`) and store their findings.
 
     `workers`: processes for the per-paragraph work (default: the cores, when the project
     is big enough and this process may fork; see checks.parallel).
+
+    A run of every check over the whole project re-analyses only the paragraphs that changed
+    since their last check (checks/stamps.py) unless `full` is set, and always redoes the
+    project-wide checks over all paragraphs.
 
     With `document`, paragraph checks run on that document only; project-wide checks always
     see the whole project (a name is inconsistent across documents), and the report lists
@@ -124,6 +136,29 @@ def run_checks(
     queries = check_store(store)
     document_id = _document_id(store, document)
     suite = CheckSuite.build(CheckContext(project, store), kinds)
+    if document_id is None and kinds is None:
+        analysed, count = _run_everything(queries, suite, workers, full)
+    else:
+        analysed = count = _run_selected(queries, suite, document_id, workers)
+    selected = suite.paragraph_kinds + suite.project_kinds
+    stored = queries.findings(kinds=selected, document_id=document_id, include_dismissed=True)
+    open_findings = [s for s in stored if not s.dismissed]
+    return CheckReport(
+        findings=open_findings,
+        dismissed=len(stored) - len(open_findings),
+        paragraphs_checked=count,
+        kinds=selected,
+        seconds=time.perf_counter() - started,
+        counts_by_kind=dict(Counter(s.finding.kind for s in open_findings)),
+        paragraphs_analysed=analysed,
+    )
+
+
+def _run_selected(
+    queries: CheckQueries, suite: CheckSuite, document_id: int | None, workers: int | None
+) -> int:
+    """Some kinds, or one document: everything in scope recomputed; check stamps untouched
+    (the results are what the stamps' inputs give, so stored stamps stay true)."""
     write = FindingsWrite()
     all_units = _units(queries.check_units()) if suite.project_checks else []
     if document_id is None:
@@ -141,24 +176,92 @@ def run_checks(
         if document_id is None:
             write.completed_kinds.extend(suite.paragraph_kinds)
     if suite.project_checks:
-        result = parallel.finish(suite, results, all_units)
-        write.clear_kinds = suite.project_kinds
-        write.reset_index_kinds = suite.indexed_kinds
-        write.index_add = result.index
-        write.findings.extend(NewFinding(f, key) for f, key in result.findings)
-        write.completed_kinds.extend(suite.project_kinds)
+        _add_project_results(write, suite, parallel.finish(suite, results, all_units))
     queries.write_findings(write)
-    selected = suite.paragraph_kinds + suite.project_kinds
-    stored = queries.findings(kinds=selected, document_id=document_id, include_dismissed=True)
-    open_findings = [s for s in stored if not s.dismissed]
-    return CheckReport(
-        findings=open_findings,
-        dismissed=len(stored) - len(open_findings),
-        paragraphs_checked=len(units),
-        kinds=selected,
-        seconds=time.perf_counter() - started,
-        counts_by_kind=dict(Counter(s.finding.kind for s in open_findings)),
+    return len(units)
+
+
+def _add_project_results(write: FindingsWrite, suite: CheckSuite, result: RunResult) -> None:
+    """A full run's project findings and index: replaced by difference (check_writes)."""
+    write.clear_kinds = suite.project_kinds
+    write.reset_index_kinds = suite.indexed_kinds
+    write.index_add = result.index
+    write.findings.extend(NewFinding(f, key) for f, key in result.findings)
+    write.completed_kinds.extend(suite.project_kinds)
+
+
+# Above this share of changed paragraphs, re-analysing all of them costs about the same as
+# merging the stored results in, and a plain full run is simpler to trust.
+REUSE_BELOW_SHARE = 0.5
+
+
+def _run_everything(
+    queries: CheckQueries, suite: CheckSuite, workers: int | None, full: bool
+) -> tuple[int, int]:
+    """Every check over the whole project: (paragraphs analysed, paragraphs in the run)."""
+    units = _units(queries.check_units())
+    suite_print = stamps.suite_fingerprint((*suite.paragraph_checks, *suite.project_checks))
+    fresh = {unit.paragraph_id: stamps.unit_stamp(unit, suite_print) for unit in units}
+    complete = set(suite.paragraph_kinds + suite.project_kinds) <= queries.completed_check_kinds()
+    stored = queries.check_stamps() if complete and not full else {}
+    stale = [unit for unit in units if stored.get(unit.paragraph_id) != fresh[unit.paragraph_id]]
+    if not stored or len(stale) >= REUSE_BELOW_SHARE * len(units):
+        write = FindingsWrite(
+            clear_paragraph_kinds=suite.paragraph_kinds,
+            completed_kinds=list(suite.paragraph_kinds),
+            clear_stamps=True,
+            stamps=list(fresh.items()),
+        )
+        results = parallel.collect(suite, units, None, workers)
+        write.findings.extend(NewFinding(f) for f in results.findings)
+        _add_project_results(write, suite, parallel.finish(suite, results, units))
+        queries.write_findings(write)
+        return len(units), len(units)
+    stale_ids = [unit.paragraph_id for unit in stale]
+    redone = stale_ids + [pid for pid in stored if pid not in fresh]  # + archived since
+    stale_set = set(stale_ids)
+    results = parallel.collect(suite, stale, None, workers)
+    merged = _with_stored_results(queries, suite, set(redone), results)
+    result = parallel.finish(suite, merged, units)
+    write = FindingsWrite(
+        clear_paragraph_kinds=suite.paragraph_kinds,
+        clear_paragraph_ids=redone,
+        paragraph_difference=True,
+        clear_kinds=suite.project_kinds,
+        index_remove=[(kind, pid) for kind in suite.indexed_kinds for pid in redone],
+        index_add=[entry for entry in result.index if entry[2] in stale_set],
+        findings=[NewFinding(f) for f in results.findings],
+        completed_kinds=suite.paragraph_kinds + suite.project_kinds,
+        stamps=[(pid, fresh[pid]) for pid in stale_ids],
+        drop_stamps=[pid for pid in redone if pid not in fresh],
     )
+    write.findings.extend(NewFinding(f, key) for f, key in result.findings)
+    queries.write_findings(write)
+    return len(stale), len(units)
+
+
+def _with_stored_results(
+    queries: CheckQueries,
+    suite: CheckSuite,
+    redone: set[int],
+    results: parallel.UnitResults,
+) -> parallel.UnitResults:
+    """The group entries and contributions of every paragraph: the stored ones of the
+    paragraphs not re-analysed, and `results` (finish puts them in order)."""
+    merged = parallel.UnitResults()
+    for check in suite.grouped_checks:
+        stored = queries.stored_entries(check.kind)
+        merged.entries[check.kind] = [
+            *(entry for entry in stored if entry[1] not in redone),
+            *results.entries[check.kind],
+        ]
+    for contribution_check in suite.contribution_checks:
+        stored = queries.stored_entries(contribution_check.kind)
+        merged.contributions[contribution_check.kind] = [
+            *((text, pid) for text, pid, _ in stored if pid not in redone),
+            *results.contributions[contribution_check.kind],
+        ]
+    return merged
 
 
 def recheck_paragraph(project: Project, store: ProjectStore, paragraph_id: int) -> list[Finding]:
@@ -187,6 +290,7 @@ def recheck_paragraphs(project: Project, store: ProjectStore, paragraph_ids: Seq
         c for c in suite.project_checks if c not in incremental and c not in contributing
     ]
     changed_contributions: dict[str, dict[int, str]] = {c.kind: {} for c in contributing}
+    suite_print = stamps.suite_fingerprint((*suite.paragraph_checks, *suite.project_checks))
     for paragraph_id in dict.fromkeys(paragraph_ids):
         store.paragraph(paragraph_id)  # a clear error for an unknown id
         rows = queries.check_units(paragraph_ids=[paragraph_id])
@@ -198,6 +302,9 @@ def recheck_paragraphs(project: Project, store: ProjectStore, paragraph_ids: Seq
             write.findings.extend(
                 NewFinding(f) for f in run_paragraph_checks(suite.paragraph_checks, [unit])
             )
+            write.stamps.append((paragraph_id, stamps.unit_stamp(unit, suite_print)))
+        else:
+            write.drop_stamps.append(paragraph_id)
         indexed = incremental or contributing
         stored_entries = queries.group_entries_of(paragraph_id) if indexed else {}
         for check in incremental:
@@ -249,7 +356,7 @@ def _recontribute(
     for paragraph_id, text in changes.items():
         if text:
             contributions.setdefault(text, []).append(paragraph_id)
-    findings = list(check.check_contributions(list(contributions.items())))
+    findings = list(check.check_contributions(sorted_contributions(contributions)))
     stored = queries.finding_fingerprints(check.kind)
     fresh = {fingerprint(finding, None): finding for finding in findings}
     return FindingsWrite(

@@ -18,6 +18,7 @@ from translator.store.check_writes import (
     insert_findings,
     replace_findings,
     replace_index,
+    replace_paragraph_findings,
 )
 from translator.store.queries import SqliteQueries
 from translator.store.rows import utc_now
@@ -72,6 +73,9 @@ class FindingsWrite:
     clear_kinds: list[str] = field(default_factory=list)
     clear_paragraph_kinds: list[str] = field(default_factory=list)
     clear_paragraph_ids: list[int] | None = None  # None: everywhere
+    # With clear_paragraph_ids: replace those paragraphs' findings of clear_paragraph_kinds by
+    # difference (one found again keeps its id) instead of deleting and inserting them all.
+    paragraph_difference: bool = False
     clear_groups: list[tuple[str, str]] = field(default_factory=list)  # (kind, group key)
     reset_index_kinds: list[str] = field(default_factory=list)
     index_remove: list[tuple[str, int]] = field(default_factory=list)  # (kind, paragraph id)
@@ -79,6 +83,10 @@ class FindingsWrite:
     delete_finding_ids: list[int] = field(default_factory=list)  # findings no longer found
     findings: list[NewFinding] = field(default_factory=list)
     completed_kinds: list[str] = field(default_factory=list)  # full runs: index now complete
+    # Check stamps (checks/stamps.py): all cleared first on a full re-analysis, then set.
+    clear_stamps: bool = False
+    stamps: list[tuple[int, bytes]] = field(default_factory=list)  # (paragraph id, stamp)
+    drop_stamps: list[int] = field(default_factory=list)  # paragraphs no longer checked
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +183,17 @@ class CheckQueries(SqliteQueries):
         rows = self._db.execute("SELECT fingerprint, id FROM findings WHERE kind = ?", (kind,))
         return {str(key): int(fid) for key, fid in rows}
 
+    def stored_entries(self, kind: str) -> list[tuple[str, int, str]]:
+        """Every stored index entry of one kind as (group key, paragraph id, value)."""
+        rows = self._db.execute(
+            "SELECT group_key, paragraph_id, value FROM check_groups WHERE kind = ?", (kind,)
+        )
+        return rows.fetchall()
+
+    def check_stamps(self) -> dict[int, bytes]:
+        """paragraph id -> the stamp its stored per-paragraph results were computed with."""
+        return dict(self._db.execute("SELECT paragraph_id, stamp FROM check_stamps"))
+
     def completed_check_kinds(self) -> set[str]:
         """Kinds that have had a full run, so their stored findings and index are complete."""
         return {row[0] for row in self._db.execute("SELECT kind FROM check_runs")}
@@ -190,11 +209,22 @@ class CheckQueries(SqliteQueries):
         if write.clear_paragraph_ids is None:
             replaced += write.clear_paragraph_kinds
         replaced = list(dict.fromkeys(replaced))
+        by_paragraph = write.paragraph_difference and write.clear_paragraph_ids is not None
         with self.transaction() as db:
             if write.clear_paragraph_kinds and write.clear_paragraph_ids is not None:
-                self._clear_paragraph_findings(
-                    write.clear_paragraph_kinds, write.clear_paragraph_ids
-                )
+                if by_paragraph:
+                    paragraph_kinds = set(write.clear_paragraph_kinds)
+                    replace_paragraph_findings(
+                        db,
+                        write.clear_paragraph_kinds,
+                        write.clear_paragraph_ids,
+                        [f for f in write.findings if f.finding.kind in paragraph_kinds],
+                        now,
+                    )
+                else:
+                    self._clear_paragraph_findings(
+                        write.clear_paragraph_kinds, write.clear_paragraph_ids
+                    )
             db.executemany(
                 "DELETE FROM findings WHERE kind = ? AND group_key = ?", write.clear_groups
             )
@@ -218,14 +248,25 @@ class CheckQueries(SqliteQueries):
                 "INSERT OR REPLACE INTO check_runs (kind, completed_at) VALUES (?, ?)",
                 [(kind, now) for kind in write.completed_kinds],
             )
+            if write.clear_stamps:
+                db.execute("DELETE FROM check_stamps")
+            db.executemany(
+                "DELETE FROM check_stamps WHERE paragraph_id = ?",
+                [(paragraph_id,) for paragraph_id in write.drop_stamps],
+            )
+            db.executemany(  # in id order: appends to the table's B-tree
+                "INSERT OR REPLACE INTO check_stamps (paragraph_id, stamp) VALUES (?, ?)",
+                sorted(write.stamps),
+            )
+            # Findings of kinds replaced above are written; the rest are inserted.
+            written = set(write.clear_paragraph_kinds) if by_paragraph else set()
             if replaced:
                 kinds = set(replaced)
                 replace_findings(
                     db, replaced, [f for f in write.findings if f.finding.kind in kinds], now
                 )
-                insert_findings(db, [f for f in write.findings if f.finding.kind not in kinds], now)
-            else:
-                insert_findings(db, write.findings, now)
+                written |= kinds
+            insert_findings(db, [f for f in write.findings if f.finding.kind not in written], now)
         return len(write.findings)
 
     def _clear_paragraph_findings(

@@ -35,6 +35,7 @@ STAGE_ROWS = 5_000
 _CHECK_GROUPS_INDEX = ("check_groups_paragraph", "check_groups(paragraph_id, kind)")
 _LINKS_INDEX = ("finding_paragraphs_paragraph", "finding_paragraphs(paragraph_id)")
 
+_CHUNK = 500  # bound on SQL parameters per statement
 # (kind, severity, message, data JSON, group key, fingerprint): a finding as a row
 FindingRow = tuple[str, str, str, str, str | None, str]
 
@@ -107,24 +108,12 @@ def replace_findings(
     """Make the stored findings of `kinds` exactly `items`: a stored finding with the same
     fingerprint, severity and data stays (its links get the current paragraph versions),
     the other stored ones go, the other items are inserted."""
-    stored: defaultdict[tuple[str, str, str], list[int]] = defaultdict(list)
     rows = db.execute(
         f"SELECT id, fingerprint, severity, data FROM findings WHERE kind IN ({_marks(kinds)}) "
         "ORDER BY id",
         tuple(kinds),
     )
-    for finding_id, key, severity, data in rows:
-        stored[(key, severity, data)].append(int(finding_id))
-    fresh: list[tuple[NewFinding, FindingRow]] = []
-    for item in items:
-        row = finding_row(item)
-        same = stored.get((row[5], row[1], row[3]))
-        if same:
-            same.pop(0)
-        else:
-            fresh.append((item, row))
-    gone = [(finding_id,) for ids in stored.values() for finding_id in ids]
-    db.executemany("DELETE FROM findings WHERE id = ?", gone)
+    _replace_by_difference(db, rows, items, now)
     db.execute(
         "UPDATE finding_paragraphs SET paragraph_version = "
         "(SELECT version FROM paragraphs WHERE id = finding_paragraphs.paragraph_id) "
@@ -133,7 +122,59 @@ def replace_findings(
         "(SELECT version FROM paragraphs WHERE id = finding_paragraphs.paragraph_id)",
         tuple(kinds),
     )
+
+
+def replace_paragraph_findings(
+    db: sqlite3.Connection,
+    kinds: Sequence[str],
+    paragraph_ids: Sequence[int],
+    items: Sequence[NewFinding],
+    now: str,
+) -> None:
+    """`replace_findings` for the findings of `kinds` on some paragraphs only (their
+    paragraph findings recomputed): one found again keeps its row and id."""
+    rows: list[tuple[int, str, str, str]] = []
+    for start in range(0, len(paragraph_ids), _CHUNK):
+        chunk = paragraph_ids[start : start + _CHUNK]
+        rows += db.execute(
+            "SELECT DISTINCT f.id, f.fingerprint, f.severity, f.data FROM findings f "
+            "JOIN finding_paragraphs l ON l.finding_id = f.id "
+            f"WHERE f.kind IN ({_marks(kinds)}) AND l.paragraph_id IN ({_marks(chunk)})",
+            (*kinds, *chunk),
+        ).fetchall()
+    kept = _replace_by_difference(db, sorted(rows), items, now)
+    db.executemany(
+        "UPDATE finding_paragraphs SET paragraph_version = "
+        "(SELECT version FROM paragraphs WHERE id = finding_paragraphs.paragraph_id) "
+        "WHERE finding_id = ?",
+        [(finding_id,) for finding_id in kept],
+    )
+
+
+def _replace_by_difference(
+    db: sqlite3.Connection,
+    rows: Iterable[tuple[int, str, str, str]],
+    items: Sequence[NewFinding],
+    now: str,
+) -> list[int]:
+    """Stored findings `rows` (id, fingerprint, severity, data) made exactly `items`:
+    returns the ids kept (found again), deletes the others, inserts the new items."""
+    stored: defaultdict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for finding_id, key, severity, data in rows:
+        stored[(key, severity, data)].append(int(finding_id))
+    fresh: list[tuple[NewFinding, FindingRow]] = []
+    kept: list[int] = []
+    for item in items:
+        row = finding_row(item)
+        same = stored.get((row[5], row[1], row[3]))
+        if same:
+            kept.append(same.pop(0))
+        else:
+            fresh.append((item, row))
+    gone = [(finding_id,) for ids in stored.values() for finding_id in ids]
+    db.executemany("DELETE FROM findings WHERE id = ?", gone)
     _insert_rows(db, fresh, now)
+    return kept
 
 
 def replace_index(

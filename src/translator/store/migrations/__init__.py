@@ -3,7 +3,7 @@
 Once released a migration is never edited; a change is a new migration appended here.
 """
 
-from translator.store.migrations import base, checks, glossary, mt, review, update
+from translator.store.migrations import base, checks, glossary, mt, review, stamps, update
 
 MIGRATIONS: tuple[str, ...] = (
     base.SQL,  # 1
@@ -12,4 +12,5 @@ MIGRATIONS: tuple[str, ...] = (
     checks.SQL,  # 4
     review.SQL,  # 5
     update.SQL,  # 6
+    stamps.SQL,  # 7
 )
