@@ -13,10 +13,18 @@ the variants as forbidden) decide the canonical spelling. That is a decision abo
 cluster, not about a paragraph, so it is applied when clusters are built from the stored
 contributions: a resolved name changes no stored contribution and none goes stale.
 
+In an en->ru project the Russian targets are checked too (`translator.names.russian_target`):
+one English source name («Zhuravlev») written several ways in the translation (Журавлев /
+Журравлев, Алексей / Алексий) is a finding whose spellings are Russian nominatives, its
+canonical the glossary's Russian rendering or the majority. Only en->ru pairs add those
+items, so a ru->en paragraph's contribution is what it always was.
+
 Finding data: `spellings` (spelling -> mentions; the canonical is always one of them, with
 count 0 and the note "suggested" when no paragraph writes it yet), `canonical`, `source`
-(the Russian form the spellings were tied to, or None), `paragraphs_by_spelling`, `reason`
-("typo" or "transliteration variant"), `entity` (a display label) and `notes`.
+(the Russian form the spellings were tied to, or None; for a Russian-target finding the
+English source spelling), `paragraphs_by_spelling`, `reason` ("typo" or "transliteration
+variant"; "spelling variant" for a Russian target), `entity` (a display label; for a
+Russian target "Журавлев (Zhuravlev)") and `notes`.
 """
 
 from __future__ import annotations
@@ -30,12 +38,13 @@ from translator.core.findings import Finding, Severity
 from translator.glossary.model import Glossary, TermStatus
 from translator.names import NameVariantCluster
 from translator.names.cluster import (
-    Contribution,
-    NameItem,
     cluster_contributions,
     contribution_json,
     text_sides,
 )
+from translator.names.keys import latin_key
+from translator.names.model import Contribution, NameItem
+from translator.names.russian_target import first_key
 
 
 class NameVariantCheck(ContributionProjectCheck):
@@ -47,14 +56,19 @@ class NameVariantCheck(ContributionProjectCheck):
     severity = Severity.WARNING
 
     def __init__(
-        self, house_scheme: str = "wikipedia", preferred: Mapping[str, str] | None = None
+        self,
+        house_scheme: str = "wikipedia",
+        preferred: Mapping[str, str] | None = None,
+        russian_preferred: Mapping[str, str] | None = None,
     ) -> None:
         self.house_scheme = house_scheme
         self.preferred = dict(preferred or {})
+        self.russian_preferred = dict(russian_preferred or {})
 
     @classmethod
     def from_context(cls, context: CheckContext) -> Self:
-        return cls(house_scheme=context.house_scheme, preferred=_glossary_names(context))
+        english, russian = _glossary_names(context)
+        return cls(house_scheme=context.house_scheme, preferred=english, russian_preferred=russian)
 
     def contribution(self, unit: CheckUnit) -> str:
         if unit.duplicate_of is not None:
@@ -62,7 +76,8 @@ class NameVariantCheck(ContributionProjectCheck):
         english, russian = text_sides(
             unit.source_lang, unit.source_text, unit.target_lang, unit.target_text
         )
-        return contribution_json(english, russian)
+        russian_target = unit.source_lang == "en" and unit.target_lang == "ru"
+        return contribution_json(english, russian, russian_target)
 
     def check_contributions(
         self, contributions: Sequence[tuple[str, Sequence[int]]]
@@ -72,7 +87,10 @@ class NameVariantCheck(ContributionProjectCheck):
             for text, paragraph_ids in contributions
         ]
         clusters = cluster_contributions(
-            parsed, house_scheme=self.house_scheme, preferred=self.preferred
+            parsed,
+            house_scheme=self.house_scheme,
+            preferred=self.preferred,
+            russian_preferred=self.russian_preferred,
         )
         for cluster in clusters:
             yield self._finding(cluster)
@@ -101,13 +119,14 @@ class NameVariantCheck(ContributionProjectCheck):
         )
 
 
-_NAMES_CACHE: dict[str, dict[str, str]] = {}
+_NAMES_CACHE: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
 
 
-def _glossary_names(context: CheckContext) -> dict[str, str]:
-    """Every English spelling of a name in the project glossary -> its preferred spelling."""
+def _glossary_names(context: CheckContext) -> tuple[dict[str, str], dict[str, str]]:
+    """Every English spelling of a name in the project glossary -> its preferred spelling,
+    and the glossary's Russian names (see `preferred_russian_names`)."""
     if context.store is None:
-        return {}
+        return {}, {}
     # Imported here: services import the check registry, so a module-level import would cycle.
     from translator.services import glossary as glossary_service
 
@@ -115,7 +134,10 @@ def _glossary_names(context: CheckContext) -> dict[str, str]:
     names = _NAMES_CACHE.get(index.fingerprint)
     if names is None:
         _NAMES_CACHE.clear()
-        names = _NAMES_CACHE[index.fingerprint] = preferred_names(index.glossary)
+        names = _NAMES_CACHE[index.fingerprint] = (
+            preferred_names(index.glossary),
+            preferred_russian_names(index.glossary),
+        )
     return names
 
 
@@ -132,4 +154,31 @@ def preferred_names(glossary: Glossary) -> dict[str, str]:
             continue
         for term in english:
             names.setdefault(term.text, preferred.text)
+    return names
+
+
+def preferred_russian_names(glossary: Glossary) -> dict[str, str]:
+    """Word by word, the Russian spelling to use for a name in a Russian target:
+    "en:<latin key>" for each word of an English term and "ru:<lower-case word>" for each
+    word of a Russian term (a forbidden variant included) -> the word of the preferred
+    Russian term in the same place. Concepts `translator resolve` made ("name:...") and
+    concepts whose preferred Russian or English term is a proper noun count."""
+    names: dict[str, str] = {}
+    for concept in glossary.concepts:
+        russian = concept.terms_in("ru")
+        preferred = next((t for t in russian if t.status is TermStatus.PREFERRED), None)
+        if preferred is None:
+            continue
+        english_preferred = [t for t in concept.terms_in("en") if t.status is TermStatus.PREFERRED]
+        proper = preferred.is_proper_name or any(t.is_proper_name for t in english_preferred)
+        if not (concept.key.startswith("name:") or proper):
+            continue
+        chosen = preferred.text.split()
+        for term in concept.terms:
+            words = term.text.split()
+            if len(words) != len(chosen) or term.lang not in ("en", "ru"):
+                continue
+            for word, right in zip(words, chosen, strict=True):
+                key = f"en:{latin_key(word)}" if term.lang == "en" else f"ru:{first_key(word)}"
+                names.setdefault(key, right)
     return names

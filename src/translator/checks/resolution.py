@@ -5,7 +5,9 @@ Spellings are replaced as whole phrases at word boundaries ("Dmitry Zhuravlev" -
 (a misspelt surname "Zhurravlev", a first name alone) becomes the most similar word of the
 canonical name, and is left alone where it is part of another person's name: "Dmitry" next
 to "Kolesnikov" is the judge, not the prisoner. English names do not inflect, which is what
-makes plain replacement sound; Russian targets are not rewritten.
+makes plain replacement sound. A Russian one-word spelling is rewritten in every case form
+(`inflected_pairs`: «Журравлеву» becomes «Журавлеву», «Алексия» «Алексея»), each form mapped
+to the canonical's form of the same case, number and gender by pymorphy3.
 """
 
 from __future__ import annotations
@@ -13,11 +15,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Levenshtein
 
 from translator.diffs import word_diff
+from translator.names.morph import name_parses
+
+if TYPE_CHECKING:
+    from pymorphy3.analyzer import Parse
 
 # Words that may stand next to a name without being part of another one.
 _TITLES = frozenset(
@@ -50,6 +57,42 @@ class Replacement:
     end: int
     old: str
     new: str
+
+
+_CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё-]+")
+_FORM_GRAMMEMES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"}) | frozenset(
+    {"sing", "plur", "masc", "femn"}
+)
+
+
+def _nominative_name(word: str) -> Parse | None:
+    """The analysis of `word` as a name in the nominative (how findings quote spellings)."""
+    return next((p for p in name_parses(word) if "nomn" in p.tag), None)
+
+
+def _cased(form: str, like: str, keep_yo: bool) -> str:
+    form = form if keep_yo else form.replace("ё", "е")
+    return form.capitalize() if like[:1].isupper() else form
+
+
+def inflected_pairs(spelling: str, canonical: str) -> dict[str, str]:
+    """Each form of a Russian one-word name spelling -> the canonical's form of the same
+    case, number and gender («Журравлеву» -> «Журавлеву»); for anything else, or a word
+    pymorphy3 does not read as a name, just `spelling` -> `canonical`."""
+    pairs = {spelling: canonical}
+    if not (_CYRILLIC_WORD.fullmatch(spelling) and _CYRILLIC_WORD.fullmatch(canonical)):
+        return pairs
+    old, new = _nominative_name(spelling), _nominative_name(canonical)
+    if old is None or new is None:
+        return pairs
+    keep_yo = "ё" in canonical.lower()
+    for form in old.lexeme:
+        wanted = set(form.tag.grammemes) & _FORM_GRAMMEMES
+        target = new.inflect(wanted)
+        if target is not None:
+            old_form = _cased(form.word, spelling, "ё" in spelling.lower())
+            pairs.setdefault(old_form, _cased(target.word, canonical, keep_yo))
+    return pairs
 
 
 def _words(text: str) -> list[str]:
@@ -90,6 +133,8 @@ def plan_replacements(
     """
     canonical_words = _words(canonical)
     allowed = set(canonical_words) | {w for text_ in same_name for w in _words(text_)}
+    # «Алексий Журавлеву»: the surname next to the first name may be in any case.
+    allowed |= {form for word in list(allowed) for form in inflected_pairs(word, word)}
     taken: list[tuple[int, int]] = []
     found: list[Replacement] = []
     for spelling in sorted(set(spellings), key=len, reverse=True):
@@ -105,14 +150,16 @@ def plan_replacements(
             continue  # "D. Zhuravlev" -> "Dmitrii Andreevich Zhuravlev" is a style choice
         if new == spelling:
             continue
-        for match in _pattern(spelling).finditer(text):
-            start, end = match.span()
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
-                continue  # inside a longer spelling already handled (or kept)
-            taken.append((start, end))
-            if single and _neighbour_blocks(text, start, end, allowed):
-                continue
-            found.append(Replacement(start, end, spelling, new))
+        forms = inflected_pairs(spelling, new) if single else {spelling: new}
+        for old_form, new_form in forms.items():
+            for match in _pattern(old_form).finditer(text):
+                start, end = match.span()
+                if any(start < t_end and t_start < end for t_start, t_end in taken):
+                    continue  # inside a longer spelling already handled (or kept)
+                taken.append((start, end))
+                if single and _neighbour_blocks(text, start, end, allowed):
+                    continue
+                found.append(Replacement(start, end, old_form, new_form))
     return sorted(found, key=lambda item: item.start)
 
 

@@ -47,7 +47,14 @@ from translator.names.extract import (
 )
 from translator.names.keys import latin_key, slip_signatures, typo_kind
 from translator.names.lexicon import COMMON_WORDS, ORGANISATION_WORDS
-from translator.names.model import NameMention, NameUnit, NameVariantCluster, Spelling
+from translator.names.model import (
+    Contribution,
+    NameItem,
+    NameMention,
+    NameUnit,
+    NameVariantCluster,
+    Spelling,
+)
 from translator.names.renderings import (
     DEFAULT_SCHEME,
     SCHEMES,
@@ -56,6 +63,7 @@ from translator.names.renderings import (
     render,
     rendering_keys,
 )
+from translator.names.russian_target import TARGET, russian_target_clusters, target_items
 
 MIN_TYPO_LETTERS = 6
 TRANSLITERATION = "transliteration variant"
@@ -137,36 +145,22 @@ def _sides(unit: NameUnit) -> tuple[str, str]:
     return text_sides(unit.source_lang, unit.source_text, unit.target_lang, unit.target_text)
 
 
-class NameItem(NamedTuple):
-    """One name of a paragraph's English side, as clustering needs it.
-
-    A person: `first` and `word` (the surname), either may be None. Another name word
-    ("word" role): `word`, and `confirmed` False for a lone word opening a sentence.
-    `first_link` and `link` are the Russian forms of the same paragraph that the first name
-    and the word romanise (None when none does).
-    """
-
-    role: str  # "person" or "word"
-    first: str | None
-    word: str | None
-    confirmed: bool
-    first_link: str | None
-    link: str | None
-
-
-Contribution = tuple[NameItem, ...]
-
-
 def name_contribution(unit: NameUnit) -> Contribution:
     """What one paragraph adds to the clusters: its English names, tied to its Russian side."""
     english, russian = _sides(unit)
-    if not english:
-        return ()
-    mentions = extract_names(english, "en")
-    if not mentions:
-        return ()
-    forms = _russian_keys(russian) if russian else {}
-    return tuple(_items(mentions, forms))
+    mentions = extract_names(english, "en") if english else []
+    items: tuple[NameItem, ...] = ()
+    if mentions:
+        forms = _russian_keys(russian) if russian else {}
+        items = tuple(_items(mentions, forms))
+    if _russian_is_target(unit.source_lang, unit.target_lang) and russian:
+        items += target_items(tuple(_items(mentions, {})), russian)
+    return items
+
+
+def _russian_is_target(source_lang: str, target_lang: str) -> bool:
+    """Whether a pair's Russian names are a translation to check (en->ru), not the source."""
+    return source_lang == "en" and target_lang == "ru"
 
 
 def _items(mentions: Sequence[NameMention], forms: dict[str, str]) -> Iterable[NameItem]:
@@ -261,9 +255,10 @@ def _russian_links_json(text: str) -> dict[str, str]:
     return links
 
 
-def contribution_json(english: str, russian: str) -> str:
+def contribution_json(english: str, russian: str, russian_target: bool = True) -> str:
     """`name_contribution` of a paragraph as the name-variant check stores it: `_json` of
-    its items, "" for none.
+    its items, "" for none. `russian_target` False for a ru->en pair: the Russian side is
+    the source then, and only the English names count (see `_russian_is_target`).
 
     Equal to serialising `name_contribution` (tests/test_names_fast.py): the JSON of a list
     is its items' JSON joined by commas, and an item's is its cached head and two links.
@@ -274,16 +269,17 @@ def contribution_json(english: str, russian: str) -> str:
         if opening is not None and opens_sentence(english, match.start()):
             inside = opening
         items += inside
-    if not items:
-        return ""
-    link = _russian_links_json(russian).get
-    return (
-        "["
-        + ",".join(
-            [f"{head}{link(first, 'null')},{link(word, 'null')}]" for head, first, word in items]
-        )
-        + "]"
-    )
+    parts: list[str] = []
+    if items:
+        link = _russian_links_json(russian).get
+        parts = [
+            f"{head}{link(first, 'null')},{link(word, 'null')}]" for head, first, word in items
+        ]
+    if russian_target and russian:
+        # en->ru only, so the ru->en fast path above is untouched; plain path, no caching
+        english_items = tuple(_items(extract_names(english, "en"), {})) if items else ()
+        parts += [_json(item) for item in target_items(english_items, russian)]
+    return "[" + ",".join(parts) + "]" if parts else ""
 
 
 @dataclass
@@ -307,6 +303,8 @@ class _Collector:
     def add(self, paragraph_ids: Sequence[int], group: int, contribution: Contribution) -> None:
         """The contribution made, identically, by each of `paragraph_ids`."""
         for item in contribution:
+            if item.role == TARGET:
+                continue  # a Russian target's people: see russian_target_clusters
             if item.role == "person":
                 self._person(paragraph_ids, group, item)
             elif item.word is not None:
@@ -549,8 +547,10 @@ def find_name_variants(
     *,
     house_scheme: str = DEFAULT_SCHEME,
     preferred: Mapping[str, str] | None = None,
+    russian_preferred: Mapping[str, str] | None = None,
 ) -> list[NameVariantCluster]:
-    """Names spelt more than one way (or misspelt) in the English side of `units`.
+    """Names spelt more than one way (or misspelt) in the English side of `units`, and in
+    the Russian targets of en->ru units (see `russian_target`).
 
     `preferred` maps a spelling or a Russian source form to the glossary's spelling, which
     then wins as the canonical one; otherwise `house_scheme` (an iuliia scheme name) renders
@@ -564,7 +564,10 @@ def find_name_variants(
         if contribution:
             by_contribution.setdefault(contribution, []).append(unit.paragraph_id)
     return cluster_contributions(
-        by_contribution.items(), house_scheme=house_scheme, preferred=preferred
+        by_contribution.items(),
+        house_scheme=house_scheme,
+        preferred=preferred,
+        russian_preferred=russian_preferred,
     )
 
 
@@ -573,11 +576,14 @@ def cluster_contributions(
     *,
     house_scheme: str = DEFAULT_SCHEME,
     preferred: Mapping[str, str] | None = None,
+    russian_preferred: Mapping[str, str] | None = None,
 ) -> list[NameVariantCluster]:
     """`find_name_variants` over distinct contributions, each with the paragraphs making it.
 
     Contributions are taken in order of their first paragraph id, so the result does not
-    depend on the order they are read in (a full run and a re-check agree).
+    depend on the order they are read in (a full run and a re-check agree). Russian-target
+    items (en->ru pairs) give their own clusters (`russian_target_clusters`, with the
+    glossary's Russian names `russian_preferred`).
     """
     if house_scheme.lower() not in SCHEMES:
         render("", house_scheme)  # raises the ValueError naming the schemes
@@ -599,7 +605,13 @@ def cluster_contributions(
     for key in [key for key in words.spellings if key not in words.confirmed]:
         if key not in words.parent and not words.links.get(key) and key not in traced:
             del words.spellings[key]
-    return _clusters(collector, settings)
+    clusters = _clusters(collector, settings)
+    if any(item.role == TARGET for _, contribution in ordered for item in contribution):
+        clusters += russian_target_clusters(
+            ((contribution, ids) for ids, contribution in ordered), russian_preferred
+        )
+        clusters.sort(key=lambda cluster: (cluster.severity != "error", cluster.entity))
+    return clusters
 
 
 def _clusters(collector: _Collector, settings: _Settings) -> list[NameVariantCluster]:

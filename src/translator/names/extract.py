@@ -409,6 +409,21 @@ def russian_forms(word: str) -> tuple[str, ...]:
     return tuple(sorted(forms))
 
 
+def russian_word_matches(text: str) -> Iterator[re.Match[str]]:
+    """The capitalised words of a Russian text with their places (see `russian_words`)."""
+    return _RU_WORD.finditer(text)
+
+
+@lru_cache(maxsize=65536)
+def russian_nominative(word: str) -> str:
+    """A capitalised word's nominative as a name (its best name reading), else as written."""
+    parses = name_parses(word)
+    if not parses:
+        return word
+    best = max(parses, key=lambda parse: parse.score)
+    return _without_yo(str(best.normal_form), word).capitalize()
+
+
 def russian_words(text: str) -> list[str]:
     """The capitalised words of a Russian text (candidate names, cheap to find)."""
     return _RU_WORD.findall(text)

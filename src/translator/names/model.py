@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,3 +87,26 @@ class NameVariantCluster:
 
     def paragraphs_by_spelling(self) -> dict[str, list[int]]:
         return {spelling.text: list(spelling.paragraph_ids) for spelling in self.spellings}
+
+
+class NameItem(NamedTuple):
+    """One name of a paragraph, as clustering needs it (a paragraph's contribution).
+
+    A person of the English side: `first` and `word` (the surname), either may be None.
+    Another name word ("word" role): `word`, and `confirmed` False for a lone word opening
+    a sentence. `first_link` and `link` are the Russian forms of the same paragraph that the
+    first name and the word romanise (None when none does).
+
+    A person of a Russian target ("ru-target" role, see `russian_target`): `first` and
+    `word` are Russian, and the links are the English source spellings they stand for.
+    """
+
+    role: str  # "person", "word" or "ru-target"
+    first: str | None
+    word: str | None
+    confirmed: bool
+    first_link: str | None
+    link: str | None
+
+
+Contribution = tuple[NameItem, ...]

@@ -566,7 +566,9 @@ def plan_name_changes(
         if not replacements:
             continue
         new_text = apply_replacements(unit.target_text, replacements)
-        status = _new_status(unit.status, change_is_name_only(unit.target_text, new_text, names))
+        forms = [form for item in replacements for form in (item.old, item.new)]  # inflected
+        name_only = change_is_name_only(unit.target_text, new_text, [*names, *forms])
+        status = _new_status(unit.status, name_only)
         replaced = dict(Counter(item.old for item in replacements))
         changes.append(
             NameChange(
