@@ -33,13 +33,33 @@ from translator.core.findings import Finding
 from translator.glossary.matcher import GlossaryIndex
 
 _SCHEMES = (iuliia.WIKIPEDIA, iuliia.ICAO_DOC_9303, iuliia.BGN_PCGN, iuliia.GOST_7034)
-_CYRILLIC_ABBREVIATION = re.compile(r"(?<![^\W\d_])[А-ЯЁ][А-ЯЁа-яё]?[А-ЯЁ]{1,5}(?![^\W\d_])")
-_LATIN_ABBREVIATION = re.compile(r"(?<![^\W\d_])[A-Z][A-Za-z]?[A-Z]{1,5}(?![^\W\d_])")
+# An abbreviation not inside a word. The "not after a letter" test comes after the first
+# capital, not before it: a pattern that starts with a character class lets the engine skip
+# to the capitals in C, where a leading lookbehind is tried at every position. Same
+# matches: at the capital's position +1, `(?<![^\W\d_].)` tests the character before it.
+_CYRILLIC_ABBREVIATION = re.compile(r"[А-ЯЁ](?<![^\W\d_].)[А-ЯЁа-яё]?[А-ЯЁ]{1,5}(?![^\W\d_])")
+_LATIN_ABBREVIATION = re.compile(r"[A-Z](?<![^\W\d_].)[A-Za-z]?[A-Z]{1,5}(?![^\W\d_])")
 _TOKEN = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 # The `_TOKEN`s that are ASCII and not all lower case, found by one regex call: an ASCII
 # token is Latin letters only, so "not lower" means it holds a capital.
 _LATIN_CASED = re.compile(r"(?<![^\W\d_])[a-z]*[A-Z][A-Za-z]*(?![^\W\d_])")
+# The same tokens when none starts in lower case: then each starts with its first capital,
+# and the pattern can start with the capitals' class (see _CYRILLIC_ABBREVIATION).
+_CAPITALISED = re.compile(r"[A-Z](?<![^\W\d_].)[A-Za-z]*(?![^\W\d_])")
+_LOWER_THEN_CAPITAL = re.compile(r"[A-Z](?<=[a-z].)")
+
+
+def _latin_cased(text: str) -> list[str]:
+    """`_LATIN_CASED.findall(text)`, by a capital-first scan where that is exact.
+
+    A token that starts in lower case holds a capital ("iPhone"), so somewhere a lower-case
+    letter is directly followed by a capital: without such a pair, every token starts with
+    its first capital and `_CAPITALISED` finds the same tokens; with one, the general
+    pattern runs."""
+    if _LOWER_THEN_CAPITAL.search(text):
+        return _LATIN_CASED.findall(text)
+    return _CAPITALISED.findall(text)
 
 
 @lru_cache(maxsize=4096)
@@ -102,7 +122,7 @@ class TermInconsistentCheck(GroupedProjectCheck):
             return {}
         found: dict[str, str] = {}
         if unit.source_lang == "ru":
-            tokens = {token.casefold(): token for token in _LATIN_CASED.findall(unit.target_text)}
+            tokens = {token.casefold(): token for token in _latin_cased(unit.target_text)}
             for term in terms:
                 matched = [tokens[form] for form in _latin_forms(term) if form in tokens]
                 if len(matched) == 1:

@@ -33,6 +33,7 @@ from typing import Self
 from translator.checks.base import CheckContext, CheckUnit, ParagraphCheck
 from translator.core.findings import Finding, Severity
 from translator.glossary.matcher import GlossaryIndex, TermMatch
+from translator.glossary.model import TermStatus
 
 ProblemSource = Callable[[int], Sequence[str]]
 LONG_TERM_WORDS = 4  # content words of a descriptive term, which may be rendered in parts
@@ -110,16 +111,30 @@ def _near(index: GlossaryIndex, match: TermMatch, target: _Target) -> Sequence[T
     numbered institutions (read only: it may be `target`'s own list)."""
     by_concept = target.by_concept
     near = by_concept.get(match.concept, _NONE)
-    related = index.related_concepts(match.concept)
-    institutions = match.pattern is None and index.needs_patterns(match)
-    if not related and not institutions:
+    widening = index.widening(match.concept)
+    if widening is None:
         return near  # the usual case: the concept's own candidates, not copied
+    related, institutions = widening
+    institutions = institutions and match.pattern is None
     near = list(near)
     for other in related:
         near += by_concept.get(other, ())
     if institutions:
         near += target.institutions
     return near
+
+
+def _renderings(index: GlossaryIndex, match: TermMatch, target: _Target) -> list[TermMatch]:
+    """The target candidates that render `match` (`index.renders`), in order."""
+    if match.pattern is None and index.widening(match.concept) is None:
+        # The usual case, `renders` inlined: only the concept's own candidates can render
+        # it (`_near`), and one of those renders a term when it is an unforbidden term.
+        return [
+            found
+            for found in target.by_concept.get(match.concept, _NONE)
+            if found.term is not None and found.term.status is not TermStatus.FORBIDDEN
+        ]
+    return [found for found in _near(index, match, target) if index.renders(match, found)]
 
 
 def _rendering_found(
@@ -132,13 +147,12 @@ def _rendering_found(
     """The label of the rendering of `match` in the target (the required one if present,
     so "Federal Penitentiary Service (FSIN)" counts as the required "FSIN"), or None."""
     first: str | None = None
-    for found in _near(index, match, target):
-        if index.renders(match, found):
-            shown = rendering_label(found)
-            if shown == required:
-                return required
-            if first is None:
-                first = shown
+    for found in _renderings(index, match, target):
+        shown = rendering_label(found)
+        if shown == required:
+            return required
+        if first is None:
+            first = shown
     if first is not None:
         return first
     if match.term is None:
@@ -238,21 +252,19 @@ def term_analyses(index: GlossaryIndex) -> TermAnalyses:
 def _analyse(index: GlossaryIndex, unit: CheckUnit) -> tuple[RequiredTerm, ...]:
     if not unit.target_text.strip() or unit.source_lang == unit.target_lang:
         return ()
-    source_matches = index.find(unit.source_text, unit.source_lang)
-    wanted: list[tuple[TermMatch, str]] = []
-    for match in source_matches:
-        if index.context_dependent(match):
-            continue
-        required = index.rendering(match, unit.target_lang)
-        if required is not None:
-            wanted.append((match, required))
+    source_matches, source_candidates = index.find_and_terms(unit.source_text, unit.source_lang)
+    required_of, target_lang = index.required_rendering, unit.target_lang
+    wanted = [
+        (match, required)
+        for match in source_matches
+        if (required := required_of(match, target_lang)) is not None
+    ]
     if not wanted:
         return ()
     # Patterns cost a regex scan per text: the target's are only needed for references and
-    # numbered institutions, the source's never (a part of a term is always a term).
-    source_candidates = index.candidates(unit.source_text, unit.source_lang, patterns=False)
+    # numbered institutions, the source candidates' never (a part of a term is a term).
     patterns = any(index.needs_patterns(match) for match, _ in wanted)
-    target = _Target(index.candidates(unit.target_text, unit.target_lang, patterns))
+    target = _Target(index.candidates_view(unit.target_text, unit.target_lang, patterns))
     return tuple(
         RequiredTerm(
             match, required, _rendering_found(index, match, required, source_candidates, target)

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import product
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from translator.glossary.model import Concept, Glossary, Term, TermStatus
@@ -28,7 +29,7 @@ from translator.glossary.patterns import (
     PatternValue,
     find_patterns,
 )
-from translator.glossary.start_scan import SCAN_ALL, scan_any_case, start_regex
+from translator.glossary.start_scan import SCAN_ALL, StartScan, start_regex
 from translator.glossary.term_relations import (
     abbreviation_containment,
     context_terms,
@@ -39,12 +40,15 @@ TOKEN = re.compile(r"[^\W_]+(?:[-‑'’][^\W_]+)*['’]?|[^\w\s]")
 # Quotes are transparent: «„нежелательная“ организация» is the term «нежелательная организация».
 QUOTES = frozenset("«»\"“”„‘’'‹›")
 MAX_READINGS = 32  # lemma combinations per term; beyond that a term is keyed by its first ones
+_UNKNOWN = object()  # a cache's "not computed yet"
 _END = "\x00"  # trie key holding the entries that end at a node (no word key holds NUL)
 _RANK = {status: rank for rank, status in enumerate(TermStatus)}  # TermStatus.rank, cached
+_START_AT, _END_AT = itemgetter(0), itemgetter(1)  # TermMatch.start, .end, read in C
 _WORD_SURFACES = re.compile(r"[^\W_]+(?:[-‑'’][^\W_]+)*['’]?")  # TOKEN's words
 _WORD_CHAR = re.compile(r"[^\W_]")
 _MAY_HOLD_PATTERN = re.compile(r"\d|ЛИУ|LIU")  # what glossary.patterns can match at all
-_MEMO_SIZE = 256  # texts whose matches are kept: the checks of one unit ask about its texts
+_MEMO_SIZE = 16  # texts whose matches are kept: the checks of one unit ask about its texts
+_STEPS_SIZE = 200_000  # walk steps kept (see GlossaryIndex._step)
 
 
 class TermMatch(NamedTuple):
@@ -79,6 +83,10 @@ class _Entry:
     concept: str
     term: Term
     capitals: tuple[bool, ...]  # per word: must the text word start with a capital? () if none
+
+
+# A walk step's terms (concept, term) and the trie nodes a longer term goes on from.
+_Step = tuple[tuple[tuple[str, "Term"], ...], list[dict[str, object]]]
 
 
 _HYPHEN = re.compile(r"[-‑]")
@@ -156,6 +164,8 @@ class GlossaryIndex:
             for term in concept.terms:
                 if term.lang in self._tries:
                     self._insert(concept, term, verbal)
+        # Per the words of a walk so far (two or more): what the last one leads to.
+        self._steps: dict[str, dict[tuple[str, ...], _Step]] = {"ru": {}, "en": {}}
         # Per surface form: whether it can start any term / a forbidden one.
         self._can_start: dict[str, dict[str, tuple[bool, bool]]] = {"ru": {}, "en": {}}
         self._forbidden_roots = {
@@ -180,6 +190,13 @@ class GlossaryIndex:
         for holder, held in self._contains:
             related.setdefault(holder, set()).add(held)
         self._related = {key: frozenset(others) for key, others in related.items()}
+        # The concepts a target may render by more than their own terms: related concepts,
+        # and whether a numbered institution renders it (see `widening`).
+        self._widening = {
+            key: (self.related_concepts(key), key in self._institution_keys)
+            for key in (*self._related, *self._institution_keys)
+        }
+        self._required: dict[tuple[str, int, str], str | None] = {}
 
     # -- building --------------------------------------------------------------------
     def _insert(self, concept: Concept, term: Term, verbal: bool) -> None:
@@ -222,11 +239,25 @@ class GlossaryIndex:
 
     def find(self, text: str, lang: str) -> list[TermMatch]:
         """Non-overlapping matches in order of position (see the module docstring)."""
+        return list(self._found(self._analysed(text, lang), text, lang))
+
+    def find_and_terms(
+        self, text: str, lang: str
+    ) -> tuple[Sequence[TermMatch], Sequence[TermMatch]]:
+        """`find(text)` and `candidates(text, patterns=False)` from one lookup, as the
+        remembered lists themselves (no copies): for callers that only read them."""
         memo = self._analysed(text, lang)
+        return self._found(memo, text, lang), memo[0]
+
+    def candidates_view(self, text: str, lang: str, patterns: bool) -> Sequence[TermMatch]:
+        """`candidates`, possibly a remembered list itself (no copy): only to be read."""
+        return self._candidates(self._analysed(text, lang), text, lang, patterns)
+
+    def _found(self, memo: list[Any], text: str, lang: str) -> list[TermMatch]:
         if memo[2] is None:
             found = self._candidates(memo, text, lang, True)
             memo[2] = _resolve_overlaps(found) if len(found) > 1 else found
-        return list(memo[2])
+        return memo[2]  # type: ignore[no-any-return]
 
     def find_terms(self, text: str, lang: str) -> list[TermMatch]:
         """`find` without article and institution patterns (which are never forbidden)."""
@@ -239,11 +270,13 @@ class GlossaryIndex:
     def candidates(self, text: str, lang: str, patterns: bool = True) -> list[TermMatch]:
         """Every term (and, with `patterns`, pattern) occurrence, nested and overlapping ones
         included, by position. A target renders a concept if any of these is one of its terms."""
-        return self._candidates(self._analysed(text, lang), text, lang, patterns)
+        return list(self._candidates(self._analysed(text, lang), text, lang, patterns))
 
     def _candidates(self, memo: list[Any], text: str, lang: str, patterns: bool) -> list[TermMatch]:
+        """The candidates of a text from its memo entry: the entry's own list (never changed
+        once made, and never to be) or a new one."""
         if not patterns:
-            return list(memo[0])
+            return memo[0]  # type: ignore[no-any-return]
         if memo[1] is None and not _MAY_HOLD_PATTERN.search(text):
             memo[1] = []  # every reference and numbered institution has a number
         if memo[1] is None:
@@ -259,8 +292,10 @@ class GlossaryIndex:
                 for found in find_patterns(text, lang)
             ]
         if not memo[1]:
-            return list(memo[0])
-        return sorted(memo[0] + memo[1], key=lambda m: (m.start, -m.end))
+            return memo[0]  # type: ignore[no-any-return]
+        found: list[TermMatch] = memo[0] + memo[1]
+        _sort_by_position(found)
+        return found
 
     def _analysed(self, text: str, lang: str) -> list[Any]:
         """[term candidates, pattern candidates, resolved, resolved terms] of one text, the
@@ -272,7 +307,7 @@ class GlossaryIndex:
             return known
         terms = self._term_candidates(text, lang)
         if len(terms) > 1:
-            terms.sort(key=lambda m: (m.start, -m.end))
+            _sort_by_position(terms)
         if len(memo) >= _MEMO_SIZE:
             del memo[next(iter(memo))]
         entry: list[Any] = [terms, None, None, None]
@@ -344,11 +379,7 @@ class GlossaryIndex:
         else:
             # Only the words the scan stops at can start a forbidden term (it never misses
             # a start, see start_scan): look those up, not every word of the text.
-            lowered = text.lower()
-            hits = (
-                scan.finditer(lowered) if len(lowered) == len(text) else scan_any_case(scan, text)
-            )
-            surfaces = (text[hit.start() : hit.end()] for hit in hits)
+            surfaces = (text[hit.start(1) : hit.end(1)] for hit in scan.hits(text))
         return any(self._starts_of(surface, lang)[1] for surface in surfaces)
 
     def _term_candidates(self, text: str, lang: str) -> list[TermMatch]:
@@ -371,7 +402,7 @@ class GlossaryIndex:
         self,
         text: str,
         lang: str,
-        scan: re.Pattern[str],
+        scan: StartScan,
         matches: list[TermMatch],
         forbidden_only: bool = False,
     ) -> None:
@@ -379,11 +410,9 @@ class GlossaryIndex:
         start a forbidden term with `forbidden_only`), added to `matches` in text order."""
         append = matches.append
         cache = self._starts_info[lang]
-        keys_of = self._keys[lang]
-        lowered = text.lower()  # a case-sensitive scan is twice as fast as IGNORECASE
-        hits = scan.finditer(lowered) if len(lowered) == len(text) else scan_any_case(scan, text)
-        for hit in hits:
-            start, end = hit.span()
+        steps = self._steps[lang]
+        for hit in scan.hits(text):
+            start, end = hit.span(1)
             surface = text[start:end]
             if forbidden_only and not self._starts_of(surface, lang)[1]:
                 continue
@@ -395,62 +424,82 @@ class GlossaryIndex:
                 append(_new_match(TermMatch, (start, end, *tail)))
             if not deeper:
                 continue
-            following, following_end = hit.span(1)
+            following, following_end = hit.span(2)
             if following < 0:
                 continue
-            second = text[following:following_end]
-            keys = keys_of.get(second)
-            if keys is None:
-                keys = self._word_keys(second, lang)
-            nodes: list[dict[str, object]] = [
-                child  # type: ignore[misc]
-                for node in deeper
-                for key in keys
-                if (child := node.get(key)) is not None
-            ]
-            if not nodes:
-                continue
-            walked = [(start, end, surface), (following, following_end, second)]
-            goes_on = False
-            for node in nodes:
-                entries = node.get(_END)
-                if entries is None:
-                    goes_on = True
-                    continue
-                goes_on = goes_on or len(node) > 1
-                _emit(entries, walked, text, lang, matches)  # type: ignore[arg-type]
-            if goes_on:  # a longer term may follow: only then is the next token looked for
-                self._walk(text, lang, walked, nodes, matches)
+            words = (surface, text[following:following_end])
+            step = steps.get(words)
+            if step is None:
+                step = self._step(words, deeper, lang)
+            tails, nodes = step
+            if tails:
+                found = text[start:following_end]
+                for concept, term in tails:
+                    append(
+                        _new_match(
+                            TermMatch, (start, following_end, found, concept, lang, term, None)
+                        )
+                    )
+            if nodes:  # a longer term may follow: only then is the next token looked for
+                self._walk(text, lang, start, following_end, words, nodes, matches)
 
     def _walk(
         self,
         text: str,
         lang: str,
-        walked: list[tuple[int, int, str]],
+        start: int,
+        end: int,
+        words: tuple[str, ...],
         nodes: list[dict[str, object]],
         matches: list[TermMatch],
     ) -> None:
-        """Terms longer than `walked`, whose last token reached the trie `nodes` (their
-        own terms emitted already): token by token while the trie goes on."""
+        """Terms longer than `words` (the tokens from `start` to `end`, their own terms
+        emitted already), which lead to the trie `nodes`: token by token while it goes on."""
         next_token = _NEXT_TOKEN[lang]
+        steps = self._steps[lang]
+        append = matches.append
         while True:
-            found = next_token.match(text, walked[-1][1])
+            found = next_token.match(text, end)
             if found is None:
                 return
-            walked.append((found.start(1), found.end(1), found.group(1)))
-            keys = self._word_keys(walked[-1][2], lang)
-            nodes = [
-                child  # type: ignore[misc]
-                for node in nodes
-                for key in keys
-                if (child := node.get(key)) is not None
-            ]
+            end = found.end(1)
+            words = (*words, found.group(1))
+            step = steps.get(words)
+            if step is None:
+                step = self._step(words, nodes, lang)
+            tails, nodes = step
+            if tails:
+                span = text[start:end]
+                for concept, term in tails:
+                    append(_new_match(TermMatch, (start, end, span, concept, lang, term, None)))
             if not nodes:
                 return
-            for node in nodes:
-                entries = node.get(_END)
-                if entries:
-                    _emit(entries, walked, text, lang, matches)  # type: ignore[arg-type]
+
+    def _step(self, words: tuple[str, ...], nodes: list[dict[str, object]], lang: str) -> _Step:
+        """One step of a walk (cached: it depends on the words alone): from the trie `nodes`
+        the words before the last lead to, what the last word adds. That is the
+        (concept, term) of the terms of all `words`, their capitals checked, in trie order
+        (as the matches are added); and the trie nodes a longer term may go on from,
+        those with children (a node with none would only stop the walk a token later)."""
+        steps = self._steps[lang]
+        if len(steps) >= _STEPS_SIZE:
+            steps.clear()  # bounded by the glossary's terms and word forms, but kept small
+        keys = self._word_keys(words[-1], lang)
+        reached: list[dict[str, object]] = [
+            child  # type: ignore[misc]
+            for node in nodes
+            for key in keys
+            if (child := node.get(key)) is not None
+        ]
+        capitals = [word[:1].isupper() for word in words]
+        tails = tuple(
+            (entry.concept, entry.term)
+            for node in reached
+            for entry in node.get(_END, ())  # type: ignore[attr-defined]
+            if all(capitals[offset] for offset, wanted in enumerate(entry.capitals) if wanted)
+        )
+        step = steps[words] = (tails, [node for node in reached if len(node) > (_END in node)])
+        return step
 
     def _start_info(
         self, surface: str, lang: str
@@ -542,6 +591,32 @@ class GlossaryIndex:
         self._renderings[key] = rendered
         return rendered
 
+    def required_rendering(self, match: TermMatch, target_lang: str) -> str | None:
+        """What the checks require a source match (of this index) to be rendered as: its
+        `rendering`, None for none or for a context-dependent term.
+
+        Cached per concept, term and target language. The term is keyed by identity: a
+        Term's hash and equality are Python-level dataclass methods, and every term of a
+        match is one of this index's glossary, which the index keeps alive (ids stay
+        unique); a term equal to it by value would give the same answer anyway."""
+        term = match.term
+        if term is None:
+            return self.rendering(match, target_lang)
+        key = (match.concept, id(term), target_lang)
+        cache = self._required
+        required = cache.get(key, _UNKNOWN)
+        if required is _UNKNOWN:
+            required = None if self.context_dependent(match) else self.rendering(match, target_lang)
+            cache[key] = required
+        return required  # type: ignore[return-value]
+
+    def widening(self, concept: str) -> tuple[frozenset[str], bool] | None:
+        """For a concept a target may render by more than its own terms: its related
+        concepts, and whether a numbered institution renders it (its terms, not a
+        reference: see `needs_patterns`); None for the usual concept, rendered only by its
+        own terms."""
+        return self._widening.get(concept)
+
     def rendering_term(self, match: TermMatch, target_lang: str) -> Term | None:
         """The concept's target rendering; an abbreviation renders as the target's accepted
         abbreviation when it has one («ОНК» -> "ONK", not the spelled-out name)."""
@@ -593,37 +668,16 @@ class GlossaryIndex:
         return (source.concept, found.concept) in self._contains
 
 
-def _emit(
-    entries: Sequence[_Entry],
-    walked: list[tuple[int, int, str]],
-    text: str,
-    lang: str,
-    matches: list[TermMatch],
-) -> None:
-    """The matches of terms ending at the last of `walked` (proper names need capitals)."""
-    start, end = walked[0][0], walked[-1][1]
-    for entry in entries:
-        if entry.capitals and not all(
-            walked[offset][2][:1].isupper()
-            for offset, wanted in enumerate(entry.capitals)
-            if wanted
-        ):
-            continue
-        matches.append(
-            _new_match(
-                TermMatch, (start, end, text[start:end], entry.concept, lang, entry.term, None)
-            )
-        )
-
-
-def _resolve_overlaps(candidates: Sequence[TermMatch]) -> list[TermMatch]:
+def _resolve_overlaps(candidates: list[TermMatch]) -> list[TermMatch]:
+    """The non-overlapping matches (see the module docstring): `candidates` itself when
+    none overlap (memo lists are never changed; the public methods copy)."""
     reach = -1
     for match in candidates:  # sorted by start: most texts have no overlap at all
         if match.start < reach:
             break
         reach = match.end
     else:
-        return list(candidates)
+        return candidates
     ranked = sorted(candidates, key=_overlap_rank)
     chosen: list[TermMatch] = []
     for match in ranked:
@@ -633,7 +687,7 @@ def _resolve_overlaps(candidates: Sequence[TermMatch]) -> list[TermMatch]:
                 break
         else:
             chosen.append(match)
-    chosen.sort(key=_start_of)
+    chosen.sort(key=_START_AT)
     return chosen
 
 
@@ -649,8 +703,13 @@ def _overlap_rank(m: TermMatch) -> tuple[int, int, int, str, bool]:
     )
 
 
-def _start_of(m: TermMatch) -> int:
-    return m.start
+def _sort_by_position(matches: list[TermMatch]) -> None:
+    """Sort in place by start, the longer first at one start, else in their order: what
+    the key (start, -end) gives, by two stable sorts on C-level keys (no tuple built and
+    no Python call per match). The second sort keeps the first's order among equal starts;
+    `reverse` keeps the original order among equal ends (Python's sort stays stable)."""
+    matches.sort(key=_END_AT, reverse=True)
+    matches.sort(key=_START_AT)
 
 
 def _holds_forbidden(node: dict[str, object]) -> bool:

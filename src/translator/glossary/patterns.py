@@ -213,6 +213,9 @@ EN_COLONY = re.compile(
 )
 
 
+_NUMBER = re.compile(r"\d+(?:\.\d+)*")
+
+
 def _code_of(match: re.Match[str]) -> str | None:
     for key in ("koap", "upk", "uik", "uk"):
         if match.group(key):
@@ -231,8 +234,25 @@ def _article(match: re.Match[str], lang: str) -> ArticleRef:
         paragraph = paragraph or match.group("spara")
         if code is None and match.group("scode"):
             code = _SHORT_CODES[match.group("scode")]
-    more = tuple(re.findall(r"\d+(?:\.\d+)*", match.group("more") or ""))
+    listed = match.group("more")
+    more = tuple(_NUMBER.findall(listed)) if listed else ()
     return ArticleRef(match.group("article"), code, part, paragraph, more)
+
+
+# Where an article reference may start: its pattern's lookbehind (no letter, digit or dot
+# before), then the first word it can begin with, whichever optional words it holds: the
+# paragraph word, the part word or the article word (see RU_ARTICLE, EN_ARTICLE). Each
+# begins with a character class, so the engine skips in C to its few letters; the rest is
+# checked by lookarounds, so a start is one character and none hides another. The English
+# letters are listed in every form (?i) matches them in (ı and İ are i): a cased class
+# under (?i) would not let the engine skip ahead.
+RU_ARTICLE_START = re.compile(
+    r"[пчСс](?<![\w.].)(?:(?<=п)(?=\.|ункт)|(?<=ч)(?=\.|аст)|(?<=[Сс])(?=т))"
+)
+EN_ARTICLE_START = re.compile(
+    r"[pPiIıİcCaA](?<![\w.].)"
+    r"(?i:(?<=p)(?=aragraph|ara\.|art)|(?<=i)(?=tem)|(?<=c)(?=lause)|(?<=a)(?=rt))"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,12 +272,32 @@ class _PatternScan:
     colony: re.Pattern[str]
     colony_trigger: re.Pattern[str]
     to_latin: dict[str, str]
+    article_start: re.Pattern[str] | None = None  # where a reference may start; None: anywhere
 
     def may_hold_article(self, text: str) -> bool:
         """Substring tests first: far cheaper than the trigger regex, and most texts fail them."""
         return any(pair in text for pair in self.article_letters) and bool(
             self.article_trigger.search(text)
         )
+
+    def articles(self, text: str) -> list[re.Match[str]]:
+        """`article.finditer(text)`, tried only where a reference may start.
+
+        Exact: `finditer` tries each position from the end of its last match and takes
+        the first that matches; a position where no reference may start (`article_start`
+        finds every other one) cannot match, so trying only those, in order and from the
+        last match's end on, finds the same matches."""
+        if self.article_start is None:
+            return list(self.article.finditer(text))
+        found: list[re.Match[str]] = []
+        end = 0
+        match = self.article.match
+        for start in self.article_start.finditer(text):
+            at = start.start()
+            if at >= end and (article := match(text, at)) is not None:
+                found.append(article)
+                end = article.end()
+        return found
 
 
 def _letter_pairs(first: str, second: str) -> tuple[str, ...]:
@@ -272,6 +312,7 @@ _SCANS = {
         RU_COLONY,
         re.compile("|".join(RU_INSTITUTION_KINDS)),
         INSTITUTIONS_RU_TO_LATIN,
+        RU_ARTICLE_START,
     ),
     "en": _PatternScan(
         EN_ARTICLE,
@@ -280,6 +321,7 @@ _SCANS = {
         EN_COLONY,
         re.compile("|".join(EN_INSTITUTION_KINDS)),
         {kind: kind for kind in INSTITUTIONS_LATIN_TO_RU},
+        EN_ARTICLE_START,
     ),
 }
 
@@ -289,7 +331,7 @@ def find_patterns(text: str, lang: str) -> list[PatternMatch]:
     scan = _SCANS["ru" if lang == "ru" else "en"]
     found: list[PatternMatch] = []
     if scan.may_hold_article(text):
-        for m in scan.article.finditer(text):
+        for m in scan.articles(text):
             found.append(PatternMatch(m.start(), m.end(), ARTICLE_CONCEPT, _article(m, lang)))
     for trigger in scan.colony_trigger.finditer(text):
         colony = scan.colony.match(text, trigger.start())
