@@ -202,3 +202,18 @@ def _json(report: str) -> list[dict[str, str]]:
     """The kinds a text report lists, as the JSON report would name them."""
     kinds = re.findall(r"^([a-z-]+) \(\d+\)$", report, flags=re.MULTILINE)
     return [{"kind": kind} for kind in kinds]
+
+
+@pytest.mark.parametrize("seed", [4, 5, 6])
+def test_rechecks_after_saves_store_what_a_full_run_stores(
+    project: Project, store: ProjectStore, paragraph_ids: list[int], seed: int
+) -> None:
+    """Each save re-checked on its own (as the workbench does) leaves the store as a full
+    re-analysis would: groups the paragraph's value did not change are not recomputed, and
+    their findings' paragraph versions are brought up to date."""
+    checks.run_checks(project, store)
+    for paragraph_id in _edit(store, paragraph_ids, random.Random(seed)):
+        checks.recheck_paragraph(project, store, paragraph_id)
+    after_rechecks = _state(store)
+    checks.run_checks(project, store, full=True)
+    assert _state(store) == after_rechecks

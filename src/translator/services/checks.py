@@ -303,6 +303,7 @@ def recheck_paragraphs(project: Project, store: ProjectStore, paragraph_ids: Seq
                 NewFinding(f) for f in run_paragraph_checks(suite.paragraph_checks, [unit])
             )
             write.stamps.append((paragraph_id, stamps.unit_stamp(unit, suite_print)))
+            write.refresh_versions.append(paragraph_id)
         else:
             write.drop_stamps.append(paragraph_id)
         indexed = incremental or contributing
@@ -310,11 +311,25 @@ def recheck_paragraphs(project: Project, store: ProjectStore, paragraph_ids: Seq
         for check in incremental:
             old_entries = stored_entries.get(check.kind, {})
             new_entries = check.group_entries(unit) if unit is not None else {}
-            members = queries.group_members(check.kind, set(old_entries) | set(new_entries))
-            changed = regroup(check, paragraph_id, new_entries, old_entries, members)
+            # Only a group the paragraph joined, left, or gives another value changes: the
+            # others have the same members and values (their findings' versions are
+            # refreshed below), so a save need not read a group of 40,000 members.
+            keys = {
+                key
+                for key in set(old_entries) | set(new_entries)
+                if old_entries.get(key) != new_entries.get(key)
+            }
+            members = queries.group_members(check.kind, keys)
+            changed = regroup(
+                check,
+                paragraph_id,
+                {key: value for key, value in new_entries.items() if key in keys},
+                {key: value for key, value in old_entries.items() if key in keys},
+                members,
+            )
             write.index_remove.append((check.kind, paragraph_id))
             write.index_add.extend(
-                (check.kind, key, paragraph_id, value) for key, value in changed.entries.items()
+                (check.kind, key, paragraph_id, value) for key, value in new_entries.items()
             )
             write.clear_groups.extend((check.kind, key) for key in changed.affected_keys)
             write.findings.extend(NewFinding(f, key) for f, key in changed.findings)

@@ -87,6 +87,8 @@ class FindingsWrite:
     clear_stamps: bool = False
     stamps: list[tuple[int, bytes]] = field(default_factory=list)  # (paragraph id, stamp)
     drop_stamps: list[int] = field(default_factory=list)  # paragraphs no longer checked
+    # Paragraphs re-checked whose remaining findings still hold for their current version.
+    refresh_versions: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +269,11 @@ class CheckQueries(SqliteQueries):
                 )
                 written |= kinds
             insert_findings(db, [f for f in write.findings if f.finding.kind not in written], now)
+            db.executemany(
+                "UPDATE finding_paragraphs SET paragraph_version = "
+                "(SELECT version FROM paragraphs WHERE id = ?) WHERE paragraph_id = ?",
+                [(paragraph_id, paragraph_id) for paragraph_id in write.refresh_versions],
+            )
         return len(write.findings)
 
     def _clear_paragraph_findings(
