@@ -217,3 +217,18 @@ def test_rechecks_after_saves_store_what_a_full_run_stores(
     after_rechecks = _state(store)
     checks.run_checks(project, store, full=True)
     assert _state(store) == after_rechecks
+
+
+def test_the_workbench_gets_a_one_line_summary(
+    project: Project, store: ProjectStore, paragraph_ids: list[int]
+) -> None:
+    """The workbench's "run all checks" notification: one line, counts, no finding dumps."""
+    from translator.services import workbench
+
+    first = workbench.run_all_checks(project)
+    count = len(checks.findings_for(store))
+    assert first.startswith(f"{count} finding(s) in {len(paragraph_ids)} paragraphs (")
+    assert "\n" not in first and "Finding(" not in first
+    paragraph = store.paragraph(paragraph_ids[1])
+    set_target(store, paragraph.id, paragraph.target_text + " (edited)")
+    assert ", 1 re-analysed (" in workbench.run_all_checks(project)

@@ -95,14 +95,7 @@ def _print_report(report: checks.CheckReport, store: ProjectStore, console: Cons
                     places = "; ".join(checks.paragraph_labels(store, unique[:5], names))
                     more = f" … (+{len(unique) - 5})" if len(unique) > 5 else ""
                     console.print(Text(f"      {spelling}: {places}{more}", style="dim"))
-    total = len(report.findings)
-    dismissed = f", {report.dismissed} dismissed" if report.dismissed else ""
-    reused = report.paragraphs_checked - report.paragraphs_analysed
-    analysed = f", {report.paragraphs_analysed} re-analysed" if reused else ""
-    console.print(
-        f"{total} finding(s){dismissed} in {report.paragraphs_checked} paragraphs{analysed} "
-        f"({report.seconds:.2f} s)"
-    )
+    console.print(str(report))
 
 
 def _cmd_resolve(args: argparse.Namespace, console: Console) -> int:
