@@ -70,6 +70,27 @@ def test_term_enforcement_reports_recorded_problems_while_raw_mt() -> None:
     assert list(TermEnforcementCheck.from_context(CheckContext()).check(unit("a", "b"))) == []
 
 
+def test_term_enforcement_prepared_for_a_run_asks_the_store_once() -> None:
+    """A full run loads every paragraph's problems in one query before workers fork; the
+    per-paragraph query (what a re-check uses) is not called again."""
+    per_paragraph: list[int] = []
+    bulk_calls: list[int] = []
+
+    def problems(paragraph_id: int) -> Sequence[str]:
+        per_paragraph.append(paragraph_id)
+        return ["MT dropped the protected term «ОНК»"] if paragraph_id == 7 else []
+
+    def all_problems() -> dict[int, list[str]]:
+        bulk_calls.append(1)
+        return {7: ["MT dropped the protected term «ОНК»"]}
+
+    check = TermEnforcementCheck(problems, all_problems)
+    units = [unit("Члены ОНК", "Members", status="machine")]
+    check.prepare(units)
+    assert [f.message for f in check.check(units[0])] == ["MT dropped the protected term «ОНК»"]
+    assert bulk_calls == [1] and per_paragraph == []
+
+
 def test_from_context_without_store_uses_the_shipped_glossary() -> None:
     check = TermMissingCheck.from_context(CheckContext())
     assert check.index.concept("onk") is not None

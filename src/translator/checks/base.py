@@ -65,6 +65,13 @@ class Check(ABC):
         """Build the check for one project; override to read settings or the glossary."""
         return cls()
 
+    def prepare(self, units: Sequence[CheckUnit]) -> None:
+        """Called once before a run over `units`, in the process that built the check and
+        before any worker is forked: load in bulk what the check would otherwise query per
+        unit (a forked worker must not use the parent's database connection). A re-check
+        of one paragraph skips it. Most checks need nothing."""
+        return None
+
     def settings_fingerprint(self) -> str:
         """What this check's per-paragraph results depend on besides the paragraph and the
         code (the glossary's fingerprint, a house-style setting); part of every paragraph's

@@ -107,6 +107,8 @@ def collect(
     workers: int | None = None,
 ) -> UnitResults:
     """`unit_results` over `units`, on `workers` processes (default: `default_workers`)."""
+    for check in (*suite.paragraph_checks, *suite.project_checks):
+        check.prepare(units)
     workers = default_workers(len(units)) if workers is None else workers
     if workers <= 1 or len(units) < 2:
         return unit_results(suite, units, paragraph_ids)

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Self
 
@@ -36,6 +36,7 @@ from translator.glossary.matcher import GlossaryIndex, TermMatch
 from translator.glossary.model import TermStatus
 
 ProblemSource = Callable[[int], Sequence[str]]
+AllProblemsSource = Callable[[], Mapping[int, Sequence[str]]]  # paragraph id -> problems
 LONG_TERM_WORDS = 4  # content words of a descriptive term, which may be rendered in parts
 _WORDS = re.compile(r"[^\W\d_]+")
 _FUNCTION_WORDS = frozenset(
@@ -344,8 +345,14 @@ class TermEnforcementCheck(ParagraphCheck):
     description = "Machine translation could not put a glossary term in place reliably."
     severity = Severity.WARNING
 
-    def __init__(self, problems: ProblemSource | None = None) -> None:
+    def __init__(
+        self,
+        problems: ProblemSource | None = None,
+        all_problems: AllProblemsSource | None = None,
+    ) -> None:
         self.problems = problems
+        self.all_problems = all_problems
+        self._prepared: Mapping[int, Sequence[str]] | None = None
 
     @classmethod
     def from_context(cls, context: CheckContext) -> Self:
@@ -356,10 +363,20 @@ class TermEnforcementCheck(ParagraphCheck):
         def problems(paragraph_id: int) -> list[str]:
             return [text for _, found in query(paragraph_id) for text in found]
 
-        return cls(problems)
+        return cls(problems, getattr(context.store, "paragraphs_with_mt_problems", None))
+
+    def prepare(self, units: Sequence[CheckUnit]) -> None:
+        """One query for the whole run instead of one per paragraph (and none from a
+        forked worker, which must not use the parent's database connection)."""
+        if self.all_problems is not None:
+            self._prepared = self.all_problems()
 
     def check(self, unit: CheckUnit) -> Iterable[Finding]:
         if self.problems is None or unit.status != "machine":
             return
-        for problem in dict.fromkeys(self.problems(unit.paragraph_id)):
+        if self._prepared is not None:
+            found: Sequence[str] = self._prepared.get(unit.paragraph_id, ())
+        else:
+            found = self.problems(unit.paragraph_id)
+        for problem in dict.fromkeys(found):
             yield self.finding([unit.paragraph_id], problem, problem=problem)
