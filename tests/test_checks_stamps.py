@@ -232,3 +232,46 @@ def test_the_workbench_gets_a_one_line_summary(
     paragraph = store.paragraph(paragraph_ids[1])
     set_target(store, paragraph.id, paragraph.target_text + " (edited)")
     assert ", 1 re-analysed (" in workbench.run_all_checks(project)
+
+
+def test_a_context_mark_in_the_glossary_makes_every_paragraph_stale(
+    project: Project, store: ProjectStore, paragraph_ids: list[int]
+) -> None:
+    """A term marked context-dependent (TBX <descrip type="context">) is no longer required:
+    the mark changes no MT output, but it changes the checks' results, so it must change
+    the stamps."""
+    from dataclasses import replace
+
+    concept = glossary_service.add_term(store, "инженер", "technical specialist", "editor")
+    checks.run_checks(project, store)
+    assert checks.findings_for(store, kinds=["term-missing"])
+    marked = replace(concept, terms=tuple(replace(t, context="sense") for t in concept.terms))
+    store.put_glossary_concepts([marked], "editor")  # type: ignore[attr-defined]
+    assert checks.run_checks(project, store).paragraphs_analysed == len(paragraph_ids)
+    reused = _state(store)
+    checks.run_checks(project, store, full=True)
+    assert _state(store) == reused
+
+
+def test_a_recheck_that_dies_halfway_leaves_nothing_stamped(
+    project: Project, store: ProjectStore, paragraph_ids: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A re-check is one transaction: killed before the name check's update, it must not
+    leave the paragraph stamped as current with its old name entry."""
+    checks.run_checks(project, store)
+    target = next(pid for pid in paragraph_ids if "Zhuravlev" in store.paragraph(pid).target_text)
+    set_target(
+        store, target, store.paragraph(target).target_text.replace("Zhuravlev", "Zhurravlev")
+    )
+
+    def killed(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt("killed between two writes of a re-check")
+
+    monkeypatch.setattr(checks, "_recontribute", killed)
+    with pytest.raises(KeyboardInterrupt):
+        checks.recheck_paragraph(project, store, target)
+    monkeypatch.undo()
+    assert checks.run_checks(project, store).paragraphs_analysed == 1
+    reused = _state(store)
+    checks.run_checks(project, store, full=True)
+    assert _state(store) == reused

@@ -484,3 +484,20 @@ def test_inflected_pairs_keep_case_number_and_gender() -> None:
     assert pairs["Журравлевой"] == "Журавлевой"  # a woman's form maps to a woman's form
     assert inflected_pairs("Алексий", "Алексей")["Алексия"] == "Алексея"
     assert inflected_pairs("Dmitry", "Dmitrii") == {"Dmitry": "Dmitrii"}
+
+
+def test_inflected_pairs_keep_the_capitals_of_a_double_surname() -> None:
+    from translator.checks.resolution import apply_replacements, plan_replacements
+
+    text = "Картины Петрова-Водкена и Петров-Водкен."
+    replacements = plan_replacements(text, ["Петров-Водкен"], "Петров-Водкин")
+    assert apply_replacements(text, replacements) == "Картины Петрова-Водкина и Петров-Водкин."
+
+
+def test_a_form_both_spellings_share_is_not_rewritten() -> None:
+    """«Дмитрия» is a form of «Дмитрии» and of «Дмитрий» alike: nothing to change there, so
+    the paragraph is no change at all (no version, status or history churn)."""
+    from translator.checks.resolution import inflected_pairs, plan_replacements
+
+    assert all(old != new for old, new in inflected_pairs("Дмитрии", "Дмитрий").items())
+    assert plan_replacements("Мы встретили Дмитрия вчера.", ["Дмитрии"], "Дмитрий") == []

@@ -71,8 +71,16 @@ def _nominative_name(word: str) -> Parse | None:
 
 
 def _cased(form: str, like: str, keep_yo: bool) -> str:
+    """pymorphy3's lower-case `form` written with the capitals of `like`, part by part
+    (Петрова-Водкина after Петров-Водкин)."""
     form = form if keep_yo else form.replace("ё", "е")
-    return form.capitalize() if like[:1].isupper() else form
+    capitals = [part[:1].isupper() for part in like.split("-")]
+    parts = form.split("-")
+    if len(parts) != len(capitals):
+        capitals = [capitals[0]] * len(parts)
+    return "-".join(
+        part.capitalize() if upper else part for part, upper in zip(parts, capitals, strict=True)
+    )
 
 
 def inflected_pairs(spelling: str, canonical: str) -> dict[str, str]:
@@ -89,9 +97,12 @@ def inflected_pairs(spelling: str, canonical: str) -> dict[str, str]:
     for form in old.lexeme:
         wanted = set(form.tag.grammemes) & _FORM_GRAMMEMES
         target = new.inflect(wanted)
-        if target is not None:
-            old_form = _cased(form.word, spelling, "ё" in spelling.lower())
-            pairs.setdefault(old_form, _cased(target.word, canonical, keep_yo))
+        if target is None or not wanted <= set(target.tag.grammemes):
+            continue  # no form of the canonical in this case and number: leave it be
+        old_form = _cased(form.word, spelling, "ё" in spelling.lower())
+        new_form = _cased(target.word, canonical, keep_yo)
+        if old_form != new_form:  # a form both spellings share is no variant
+            pairs.setdefault(old_form, new_form)
     return pairs
 
 

@@ -89,7 +89,7 @@ class TermInconsistentCheck(GroupedProjectCheck):
         return cls(_index_for(context))
 
     def settings_fingerprint(self) -> str:
-        return self.index.fingerprint if self.index is not None else ""
+        return self.index.content_fingerprint if self.index is not None else ""
 
     def group_entries(self, unit: CheckUnit) -> Mapping[str, str]:
         if not unit.target_text.strip() or unit.source_lang == unit.target_lang:

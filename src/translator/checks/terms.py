@@ -284,7 +284,7 @@ class _GlossaryCheck(ParagraphCheck):
         return cls(_index_for(context))
 
     def settings_fingerprint(self) -> str:
-        return self.index.fingerprint  # the glossary's terms and the article house style
+        return self.index.content_fingerprint  # the whole glossary and the article style
 
 
 class TermMissingCheck(_GlossaryCheck):

@@ -152,6 +152,11 @@ class GlossaryIndex:
         self.glossary = glossary
         self.article_style = article_style
         self.fingerprint = glossary.fingerprint(extra=(f"article_style={article_style.value}",))
+        # What a check's results depend on: every field of every term (a context mark
+        # changes what term-missing requires), not just what MT output depends on.
+        self.content_fingerprint = glossary.content_fingerprint(
+            extra=(f"article_style={article_style.value}",)
+        )
         self._concepts = {concept.key: concept for concept in glossary.concepts}
         self._tries: dict[str, dict[str, object]] = {"ru": {}, "en": {}}
         self._keys: dict[str, dict[str, tuple[str, ...]]] = {"ru": {}, "en": {}}

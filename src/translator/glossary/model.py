@@ -111,6 +111,12 @@ class Glossary:
         blob = json.dumps([payload, list(extra)], ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
+    def content_fingerprint(self, extra: Sequence[str] = ()) -> str:
+        """A hash of everything the glossary says (notes and contexts included, which
+        `fingerprint` leaves out since MT ignores them but the checks do not)."""
+        blob = repr((self.concepts, tuple(extra)))
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
 
 def content_key(terms: Iterable[Term], prefix: str = "tbx") -> str:
     """A stable key for a concept that came without an id, derived from what it says.

@@ -286,86 +286,90 @@ def recheck_paragraphs(project: Project, store: ProjectStore, paragraph_ids: Seq
     """Re-check changed paragraphs and update the stored findings that involve them.
 
     Paragraph checks re-run on each; grouped project checks (duplicates, term consistency)
-    re-check only the groups a paragraph left or joined, from the stored index (one
-    transaction per paragraph, so the index is current for the next); contribution checks
+    re-check only the groups a paragraph left or joined, from the stored index (each
+    paragraph's write is applied before the next is read); contribution checks
     (name variants) recompute from the stored contributions, and only when a paragraph's
     contribution changed; any other project check re-runs over the project once. A kind
-    that never had a full run gets one.
+    that never had a full run gets one. All of it is one transaction.
     """
     queries = check_store(store)
     suite = CheckSuite.build(CheckContext(project, store))
-    completed = queries.completed_check_kinds()
-    incremental = [c for c in suite.grouped_checks if c.kind in completed]
-    contributing = [c for c in suite.contribution_checks if c.kind in completed]
-    whole_project = [
-        c for c in suite.project_checks if c not in incremental and c not in contributing
-    ]
-    changed_contributions: dict[str, dict[int, str]] = {c.kind: {} for c in contributing}
-    suite_print = stamps.suite_fingerprint((*suite.paragraph_checks, *suite.project_checks))
-    for paragraph_id in dict.fromkeys(paragraph_ids):
-        store.paragraph(paragraph_id)  # a clear error for an unknown id
-        rows = queries.check_units(paragraph_ids=[paragraph_id])
-        unit = _units(rows)[0] if rows else None  # None: archived since
-        write = FindingsWrite(
-            clear_paragraph_kinds=suite.paragraph_kinds, clear_paragraph_ids=[paragraph_id]
-        )
-        if unit is not None:
-            write.findings.extend(
-                NewFinding(f) for f in run_paragraph_checks(suite.paragraph_checks, [unit])
+    # One transaction: the paragraph's stamp, findings and index entries and the
+    # contribution check's update land together or not at all (a stamp committed without
+    # the entries it vouches for would make later runs reuse stale results).
+    with queries.transaction():
+        completed = queries.completed_check_kinds()
+        incremental = [c for c in suite.grouped_checks if c.kind in completed]
+        contributing = [c for c in suite.contribution_checks if c.kind in completed]
+        whole_project = [
+            c for c in suite.project_checks if c not in incremental and c not in contributing
+        ]
+        changed_contributions: dict[str, dict[int, str]] = {c.kind: {} for c in contributing}
+        suite_print = stamps.suite_fingerprint((*suite.paragraph_checks, *suite.project_checks))
+        for paragraph_id in dict.fromkeys(paragraph_ids):
+            store.paragraph(paragraph_id)  # a clear error for an unknown id
+            rows = queries.check_units(paragraph_ids=[paragraph_id])
+            unit = _units(rows)[0] if rows else None  # None: archived since
+            write = FindingsWrite(
+                clear_paragraph_kinds=suite.paragraph_kinds, clear_paragraph_ids=[paragraph_id]
             )
-            write.stamps.append((paragraph_id, stamps.unit_stamp(unit, suite_print)))
-            write.refresh_versions.append(paragraph_id)
-        else:
-            write.drop_stamps.append(paragraph_id)
-        indexed = incremental or contributing
-        stored_entries = queries.group_entries_of(paragraph_id) if indexed else {}
-        for check in incremental:
-            old_entries = stored_entries.get(check.kind, {})
-            new_entries = check.group_entries(unit) if unit is not None else {}
-            # Only a group the paragraph joined, left, or gives another value changes: the
-            # others have the same members and values (their findings' versions are
-            # refreshed below), so a save need not read a group of 40,000 members.
-            keys = {
-                key
-                for key in set(old_entries) | set(new_entries)
-                if old_entries.get(key) != new_entries.get(key)
-            }
-            members = queries.group_members(check.kind, keys)
-            changed = regroup(
-                check,
-                paragraph_id,
-                {key: value for key, value in new_entries.items() if key in keys},
-                {key: value for key, value in old_entries.items() if key in keys},
-                members,
-            )
-            write.index_remove.append((check.kind, paragraph_id))
-            write.index_add.extend(
-                (check.kind, key, paragraph_id, value) for key, value in new_entries.items()
-            )
-            write.clear_groups.extend((check.kind, key) for key in changed.affected_keys)
-            write.findings.extend(NewFinding(f, key) for f, key in changed.findings)
+            if unit is not None:
+                write.findings.extend(
+                    NewFinding(f) for f in run_paragraph_checks(suite.paragraph_checks, [unit])
+                )
+                write.stamps.append((paragraph_id, stamps.unit_stamp(unit, suite_print)))
+                write.refresh_versions.append(paragraph_id)
+            else:
+                write.drop_stamps.append(paragraph_id)
+            indexed = incremental or contributing
+            stored_entries = queries.group_entries_of(paragraph_id) if indexed else {}
+            for check in incremental:
+                old_entries = stored_entries.get(check.kind, {})
+                new_entries = check.group_entries(unit) if unit is not None else {}
+                # Only a group the paragraph joined, left, or gives another value changes: the
+                # others have the same members and values (their findings' versions are
+                # refreshed below), so a save need not read a group of 40,000 members.
+                keys = {
+                    key
+                    for key in set(old_entries) | set(new_entries)
+                    if old_entries.get(key) != new_entries.get(key)
+                }
+                members = queries.group_members(check.kind, keys)
+                changed = regroup(
+                    check,
+                    paragraph_id,
+                    {key: value for key, value in new_entries.items() if key in keys},
+                    {key: value for key, value in old_entries.items() if key in keys},
+                    members,
+                )
+                write.index_remove.append((check.kind, paragraph_id))
+                write.index_add.extend(
+                    (check.kind, key, paragraph_id, value) for key, value in new_entries.items()
+                )
+                write.clear_groups.extend((check.kind, key) for key in changed.affected_keys)
+                write.findings.extend(NewFinding(f, key) for f, key in changed.findings)
+            for contribution_check in contributing:
+                old = next(iter(stored_entries.get(contribution_check.kind, {})), "")
+                new = contribution_check.contribution(unit) if unit is not None else ""
+                if new != old:
+                    changed_contributions[contribution_check.kind][paragraph_id] = new
+            queries.write_findings(write)
         for contribution_check in contributing:
-            old = next(iter(stored_entries.get(contribution_check.kind, {})), "")
-            new = contribution_check.contribution(unit) if unit is not None else ""
-            if new != old:
-                changed_contributions[contribution_check.kind][paragraph_id] = new
-        queries.write_findings(write)
-    for contribution_check in contributing:
-        changes = changed_contributions[contribution_check.kind]
-        if changes:
-            queries.write_findings(_recontribute(queries, contribution_check, changes))
-    if whole_project:
-        result = run_project_checks(whole_project, _units(queries.check_units()))
-        kinds = [check.kind for check in whole_project]
-        queries.write_findings(
-            FindingsWrite(
-                clear_kinds=kinds,
-                reset_index_kinds=kinds,
-                index_add=result.index,
-                findings=[NewFinding(f, key) for f, key in result.findings],
-                completed_kinds=kinds,
+            changes = changed_contributions[contribution_check.kind]
+            if changes:
+                queries.write_findings(_recontribute(queries, contribution_check, changes))
+        if whole_project:
+            result = run_project_checks(whole_project, _units(queries.check_units()))
+            kinds = [check.kind for check in whole_project]
+            queries.write_findings(
+                FindingsWrite(
+                    clear_kinds=kinds,
+                    reset_index_kinds=kinds,
+                    index_add=result.index,
+                    findings=[NewFinding(f, key) for f, key in result.findings],
+                    completed_kinds=kinds,
+                )
             )
-        )
 
 
 def _recontribute(
