@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from translator.checks import parallel
 from translator.checks.base import (
     CheckContext,
     CheckUnit,
@@ -20,9 +21,6 @@ from translator.checks.base import (
     GroupMember,
     ParagraphCheck,
     ProjectCheck,
-    contributions_of,
-    group_members,
-    sorted_contributions,
 )
 from translator.checks.registry import PARAGRAPH_CHECKS, PROJECT_CHECKS
 from translator.core.errors import TranslatorError
@@ -100,22 +98,11 @@ def run_paragraph_checks(
 
 
 def run_project_checks(checks: Sequence[ProjectCheck], units: Sequence[CheckUnit]) -> RunResult:
-    result = RunResult()
-    for check in checks:
-        if isinstance(check, GroupedProjectCheck):
-            for key, members in group_members(check, units).items():
-                result.index.extend((check.kind, key, m.paragraph_id, m.value) for m in members)
-                result.findings.extend((f, key) for f in check.check_group(key, members))
-        elif isinstance(check, ContributionProjectCheck):
-            contributions = sorted_contributions(contributions_of(check, units))
-            result.index.extend(
-                (check.kind, text, pid, "") for text, ids in contributions for pid in ids
-            )
-            findings = check.check_contributions(contributions)
-            result.findings.extend((f, None) for f in findings)
-        else:
-            result.findings.extend((f, None) for f in check.check_project(units))
-    return result
+    """The project checks over `units` in this process: their per-unit share, then the same
+    finish a full run uses (checks.parallel)."""
+    suite = CheckSuite((), tuple(checks))
+    results = parallel.unit_results(suite, units, paragraph_ids=())
+    return parallel.finish(suite, results, units)
 
 
 @dataclass

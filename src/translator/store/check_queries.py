@@ -20,19 +20,26 @@ from translator.store.check_writes import (
     replace_index,
     replace_paragraph_findings,
 )
-from translator.store.queries import SqliteQueries
+from translator.store.queries import SqliteQueries, chunks
 from translator.store.rows import utc_now
 
 # (paragraph id, document id, document name, position, source lang, target lang, source,
 #  target, status, duplicate_of, version): what a check sees of a paragraph.
 UnitRow = tuple[int, int, str, int, str, str, str, str, str, int | None, int]
 
+# A stored finding with its dismissal and "paragraph:version" links (see _stored_finding).
+_FINDING_SELECT = (
+    "SELECT f.id, f.kind, f.severity, f.message, f.data, f.group_key, f.created_at, "
+    "x.dismissed_by, x.dismissed_at, "
+    "(SELECT group_concat(fp.paragraph_id || ':' || fp.paragraph_version) "
+    " FROM finding_paragraphs fp WHERE fp.finding_id = f.id) "
+    "FROM findings f LEFT JOIN finding_dismissals x ON x.fingerprint = f.fingerprint"
+)
 _UNIT_SELECT = (
     "SELECT p.id, p.document_id, d.name, p.position, d.source_lang, d.target_lang, "
     "p.source_text, p.target_text, p.status, p.duplicate_of, p.version "
     "FROM paragraphs p JOIN documents d ON d.id = p.document_id"
 )
-_CHUNK = 500  # bound on SQL parameters per statement
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,11 +109,6 @@ class TargetChange:
     note: str | None = None
 
 
-def _chunks(values: Sequence[int]) -> Iterable[Sequence[int]]:
-    for start in range(0, len(values), _CHUNK):
-        yield values[start : start + _CHUNK]
-
-
 class CheckQueries(SqliteQueries):
     """Queries for stored check findings; mixed into SqliteStore."""
 
@@ -128,7 +130,7 @@ class CheckQueries(SqliteQueries):
         order = " ORDER BY d.name, p.position"
         if paragraph_ids is not None:
             rows: list[UnitRow] = []
-            for chunk in _chunks(list(paragraph_ids)):
+            for chunk in chunks(list(paragraph_ids)):
                 marks = ",".join("?" * len(chunk))
                 rows.extend(
                     self._db.execute(
@@ -283,7 +285,7 @@ class CheckQueries(SqliteQueries):
         if paragraph_ids is None:
             self._db.execute(f"DELETE FROM findings WHERE kind IN ({kind_marks})", tuple(kinds))
             return
-        for chunk in _chunks(list(paragraph_ids)):
+        for chunk in chunks(list(paragraph_ids)):
             marks = ",".join("?" * len(chunk))
             self._db.execute(
                 f"DELETE FROM findings WHERE kind IN ({kind_marks}) AND id IN "
@@ -366,24 +368,14 @@ class CheckQueries(SqliteQueries):
             conditions.append("x.fingerprint IS NULL")
         where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
         rows = self._db.execute(
-            "SELECT f.id, f.kind, f.severity, f.message, f.data, f.group_key, f.created_at, "
-            "x.dismissed_by, x.dismissed_at, "
-            "(SELECT group_concat(fp.paragraph_id || ':' || fp.paragraph_version) "
-            " FROM finding_paragraphs fp WHERE fp.finding_id = f.id) "
-            "FROM findings f LEFT JOIN finding_dismissals x ON x.fingerprint = f.fingerprint "
-            f"{where} ORDER BY f.kind, f.id",
+            f"{_FINDING_SELECT} {where} ORDER BY f.kind, f.id",
             params,
         )
         return [_stored_finding(row) for row in rows]
 
     def finding(self, finding_id: int) -> StoredFinding:
         rows = self._db.execute(
-            "SELECT f.id, f.kind, f.severity, f.message, f.data, f.group_key, f.created_at, "
-            "x.dismissed_by, x.dismissed_at, "
-            "(SELECT group_concat(fp.paragraph_id || ':' || fp.paragraph_version) "
-            " FROM finding_paragraphs fp WHERE fp.finding_id = f.id) "
-            "FROM findings f LEFT JOIN finding_dismissals x ON x.fingerprint = f.fingerprint "
-            "WHERE f.id = ?",
+            f"{_FINDING_SELECT} WHERE f.id = ?",
             (finding_id,),
         ).fetchone()
         if rows is None:

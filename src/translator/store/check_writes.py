@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from translator.core.findings import Finding
+from translator.store.queries import chunks
 
 if TYPE_CHECKING:
     from translator.store.check_queries import NewFinding
@@ -35,7 +36,6 @@ STAGE_ROWS = 5_000
 _CHECK_GROUPS_INDEX = ("check_groups_paragraph", "check_groups(paragraph_id, kind)")
 _LINKS_INDEX = ("finding_paragraphs_paragraph", "finding_paragraphs(paragraph_id)")
 
-_CHUNK = 500  # bound on SQL parameters per statement
 # (kind, severity, message, data JSON, group key, fingerprint): a finding as a row
 FindingRow = tuple[str, str, str, str, str | None, str]
 
@@ -134,8 +134,7 @@ def replace_paragraph_findings(
     """`replace_findings` for the findings of `kinds` on some paragraphs only (their
     paragraph findings recomputed): one found again keeps its row and id."""
     rows: list[tuple[int, str, str, str]] = []
-    for start in range(0, len(paragraph_ids), _CHUNK):
-        chunk = paragraph_ids[start : start + _CHUNK]
+    for chunk in chunks(paragraph_ids):
         rows += db.execute(
             "SELECT DISTINCT f.id, f.fingerprint, f.severity, f.data FROM findings f "
             "JOIN finding_paragraphs l ON l.finding_id = f.id "

@@ -7,15 +7,13 @@ paragraphs it completes go in one transaction, so a killed run loses at most one
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from translator.core.models import ReviewStatus
 from translator.mt.assemble import join_sentences
-from translator.store.queries import SqliteQueries
+from translator.store.queries import SqliteQueries, chunks
 from translator.store.rows import utc_now
-
-_CHUNK = 500  # host parameters per statement, well under SQLite's limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +61,6 @@ class AppliedBatch:
     skipped: int  # paragraphs changed by someone meanwhile (left as they are)
 
 
-def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
-    for start in range(0, len(items), _CHUNK):
-        yield items[start : start + _CHUNK]
-
-
 class MtQueries(SqliteQueries):
     """Queries for machine-translation cache and MT results; mixed into SqliteStore."""
 
@@ -76,7 +69,7 @@ class MtQueries(SqliteQueries):
         """The cached raw translations among `source_keys` (missing keys are absent)."""
         keys = list(dict.fromkeys(source_keys))
         found: dict[str, str] = {}
-        for chunk in _chunks(keys):
+        for chunk in chunks(keys):
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
                 f"SELECT source_key, translation FROM mt_cache "
