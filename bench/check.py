@@ -1,7 +1,7 @@
 """Benchmark: `translator check` on a 50,000-paragraph project against Translate Toolkit's
 `pofilter` on the same 50,000 units as a PO file, plus the incremental re-check after a save.
 
-    .venv/bin/python bench/check.py [--units 50000] [--repeat 3] [--per-check]
+    .venv/bin/python bench/check.py [--units 50000] [--repeat 3] [--per-check] [--cores 1,2,4]
 
 `translator check` is timed four ways: a first run (on a fresh copy of the project, no
 findings stored yet: every paragraph analysed, everything written); `--full` on the checked
@@ -15,7 +15,8 @@ time alone, in this process, over the same units (where a full run spends its ti
 Units are the sentence pairs of the parallel sample texts (corpora/ru_case_zhuravlev.txt and
 en_case_zhuravlev.txt), each made distinct with a case number, with planted name variants
 (Dmitry / Dmitriy / Zhurravlev for Dmitrii Zhuravlev) and number mismatches (1% each).
-Both tools run as subprocesses from the command line (start-up included); peak RSS is
+Both tools run as subprocesses from the command line (start-up included, from compiled
+bytecode as an installed package runs; see main()); peak RSS is
 polled with psutil; CPU seconds (user + system, the process and its workers) come from
 getrusage(RUSAGE_CHILDREN), steadier than wall time on a shared machine. Figures are medians.
 """
@@ -23,6 +24,8 @@ getrusage(RUSAGE_CHILDREN), steadier than wall time on a shared machine. Figures
 from __future__ import annotations
 
 import argparse
+import compileall
+import os
 import random
 import re
 import resource
@@ -174,12 +177,21 @@ class Measured:
     peak_mb: float  # resident, process and children together, polled
 
 
-def run_measured(command: list[str], ok: tuple[int, ...] = (0, 1)) -> Measured:
-    """One run of `command`; an exit status outside `ok` stops the benchmark (a failed run
-    is not a fast one)."""
+def run_measured(
+    command: list[str], ok: tuple[int, ...] = (0, 1), cores: int | None = None
+) -> Measured:
+    """One run of `command` (on the first `cores` CPUs only, when given); an exit status
+    outside `ok` stops the benchmark (a failed run is not a fast one)."""
+
+    def pin() -> None:
+        if cores is not None:
+            os.sched_setaffinity(0, sorted(os.sched_getaffinity(0))[:cores])
+
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=pin
+    )
     watched = psutil.Process(process.pid)
     peak = 0
     while process.poll() is None:
@@ -293,7 +305,17 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--recheck-only", action="store_true", help="skip the timed full runs")
     parser.add_argument("--per-check", action="store_true", help="also time each check alone")
+    parser.add_argument(
+        "--cores",
+        default="",
+        help="comma-separated CPU counts: also time the first run and --full pinned to each "
+        "(translator check uses the CPUs it may run on; pofilter uses one whatever it gets)",
+    )
     args = parser.parse_args()
+    # pip compiles an installed package's modules (pofilter's among them) to bytecode; an
+    # editable checkout's are compiled on first import, unless PYTHONDONTWRITEBYTECODE is
+    # set, as on this project's machines: then every run would compile them again.
+    compileall.compile_dir(REPO / "src", quiet=1)
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         units = make_units(args.units)
@@ -347,6 +369,24 @@ def main() -> None:
             print(
                 f"ratio pofilter / translator check ({label}): {wall:.1f}x wall, {cpu:.1f}x CPU "
                 "(target >= 5x)"
+            )
+        for cores in [int(count) for count in args.cores.split(",") if count]:
+            pinned_first = []
+            for _ in range(args.repeat):
+                shutil.rmtree(project_root, ignore_errors=True)
+                shutil.copytree(pristine, project_root)
+                pinned_first.append(run_measured(ours_cmd(project_root), ok=(0,), cores=cores))
+            pinned_full = [
+                run_measured(ours_cmd(project_root, "--full"), ok=(0,), cores=cores)
+                for _ in range(args.repeat)
+            ]
+            baseline = statistics.median(r.seconds for r in theirs)
+            first_wall = statistics.median(r.seconds for r in pinned_first)
+            full_wall = statistics.median(r.seconds for r in pinned_full)
+            print(
+                f"on {cores} CPU(s): first run {first_wall:.2f} s ({baseline / first_wall:.1f}x), "
+                f"--full {full_wall:.2f} s ({baseline / full_wall:.1f}x) vs pofilter "
+                f"{baseline:.2f} s"
             )
         if args.per_check:
             print("each check alone, one process, per-unit work (median seconds):")

@@ -38,7 +38,7 @@ from translator.core.mt import TranslationEngine  # noqa: E402
 from translator.glossary.enforce import GlossaryTermGuard  # noqa: E402
 from translator.glossary.loading import shipped_glossary  # noqa: E402
 from translator.glossary.matcher import GlossaryIndex, tokenize  # noqa: E402
-from translator.glossary.morphology import analyzer  # noqa: E402
+from translator.names.morph import analyzer  # noqa: E402
 
 LABELLED = REPO / "tests" / "data" / "glossary_labelled.jsonl"
 

@@ -324,10 +324,32 @@ def test_rerun_index_equals_a_rebuilt_one(
     set_target(store, checked[3], "The court refused on 5 July 2024.", APPROVED)
     checks.run_checks(project, store)
     by_difference = _index_rows(store)
-    store._db.execute("DELETE FROM check_groups")  # type: ignore[attr-defined]
+    store._db.execute("DELETE FROM check_entries")  # type: ignore[attr-defined]
     store._db.commit()  # type: ignore[attr-defined]
     checks.run_checks(project, store, full=True)  # re-analyses every paragraph
     assert _index_rows(store) == by_difference != []
+
+
+def test_full_run_drops_keys_no_paragraph_has_any_more(
+    project: Project, store: ProjectStore, checked: list[int]
+) -> None:
+    """Each group key is stored once (check_keys); when its last paragraph leaves the group,
+    a full run removes the key too, and the index still equals a rebuilt one."""
+
+    def keys() -> set[tuple[str, str]]:
+        return set(store._db.execute("SELECT kind, group_key FROM check_keys"))  # type: ignore[attr-defined]
+
+    set_target(store, checked[4], "SHIZO again, said Aleksei Sokolov.", APPROVED)
+    checks.run_checks(project, store)
+    before = keys()
+    assert before == {(kind, key) for kind, key, _, _ in _index_rows(store)}
+    assert any(kind == "name-variant" for kind, _ in before)  # the name's contribution
+    set_target(store, checked[4], "SHIZO again.", APPROVED)
+    checks.run_checks(project, store, full=True)
+    after = keys()
+    assert after < before  # the contribution lost its only paragraph
+    assert not any(kind == "name-variant" for kind, _ in after)
+    assert after == {(kind, key) for kind, key, _, _ in _index_rows(store)}
 
 
 def test_bulk_write_rebuilds_indexes_as_declared(
@@ -366,7 +388,7 @@ def test_staged_bulk_insert_stores_what_row_by_row_inserts_store(
     checks.run_checks(project, store)
     row_by_row = (_index_rows(store), _links(store))
     assert row_by_row[0] and row_by_row[1]
-    store._db.execute("DELETE FROM check_groups")  # type: ignore[attr-defined]
+    store._db.execute("DELETE FROM check_entries")  # type: ignore[attr-defined]
     store._db.execute("DELETE FROM findings")  # type: ignore[attr-defined]
     store._db.commit()  # type: ignore[attr-defined]
     monkeypatch.setattr(check_writes, "STAGE_ROWS", 0)

@@ -301,3 +301,44 @@ def test_a_read_only_database_is_a_clear_error(db_path: Path) -> None:
         store._db.execute("PRAGMA query_only = OFF")
         assert store.paragraph(paragraph_id).version == 1
         assert store.history(paragraph_id) == []
+
+
+def test_migration_8_moves_the_check_index_to_interned_keys(db_path: Path) -> None:
+    """A project written at schema 7 keeps every index entry: the same rows read through the
+    `check_groups` view, each (kind, group key) stored once."""
+    from translator.store.migrations import MIGRATIONS
+
+    raw = sqlite3.connect(db_path, isolation_level=None)
+    raw.execute(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
+    for version, script in enumerate(MIGRATIONS[:7], 1):
+        raw.executescript(script)
+        raw.execute("INSERT INTO schema_migrations VALUES (?, 'then')", (version,))
+    raw.execute(
+        "INSERT INTO documents (id, name, source_lang, target_lang, source_path, sha256, encoding, "
+        "imported_at, imported_by) VALUES (1, 'd.txt', 'ru', 'en', 'd.txt', '', 'utf-8', 't', 'a')"
+    )
+    raw.executemany(
+        "INSERT INTO paragraphs (id, document_id, position, source_text) VALUES (?, 1, ?, 's')",
+        [(pid, pid) for pid in (1, 2, 3)],
+    )
+    entries = [
+        ("name-variant", '[["person","Anna"]]', 1, ""),
+        ("name-variant", '[["person","Anna"]]', 3, ""),
+        ("term-inconsistent", "ru>en:concept:shizo", 1, "ShIZO"),
+        ("term-inconsistent", "ru>en:concept:shizo", 2, "SHIZO"),
+        ("term-inconsistent", "ru>en:concept:onk", 2, "ONK"),
+    ]
+    raw.executemany("INSERT INTO check_groups VALUES (?, ?, ?, ?)", entries)
+    raw.close()
+    with open_store(db_path) as store:
+        assert store.schema_version() == LATEST_VERSION >= 8
+    raw = sqlite3.connect(db_path)
+    assert raw.execute("SELECT * FROM check_groups ORDER BY 1, 2, 3").fetchall() == sorted(entries)
+    assert raw.execute("SELECT COUNT(*) FROM check_keys").fetchone() == (3,)
+    tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert "check_groups" not in tables  # a view now
+    raw.execute("PRAGMA foreign_keys = ON")
+    raw.execute("DELETE FROM paragraphs WHERE id = 2")  # its entries go with it
+    assert raw.execute("SELECT COUNT(*) FROM check_groups").fetchone() == (3,)

@@ -20,6 +20,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from translator.checks import stamps
 from translator.checks.base import (
     CheckUnit,
     ContributionProjectCheck,
@@ -44,9 +45,11 @@ class UnitResults:
     findings: list[Finding] = field(default_factory=list)
     entries: dict[str, list[tuple[str, int, str]]] = field(default_factory=dict)
     contributions: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    stamps: list[tuple[int, bytes]] = field(default_factory=list)  # (paragraph id, stamp)
 
     def extend(self, other: UnitResults) -> None:
         self.findings.extend(other.findings)
+        self.stamps.extend(other.stamps)
         for kind, entries in other.entries.items():
             self.entries.setdefault(kind, []).extend(entries)
         for kind, contributions in other.contributions.items():
@@ -54,10 +57,14 @@ class UnitResults:
 
 
 def unit_results(
-    suite: CheckSuite, units: Sequence[CheckUnit], paragraph_ids: Collection[int] | None
+    suite: CheckSuite,
+    units: Sequence[CheckUnit],
+    paragraph_ids: Collection[int] | None,
+    stamp_with: str | None = None,
 ) -> UnitResults:
     """Paragraph findings (for `paragraph_ids`, or all units when None), the grouped checks'
-    entries and the contribution checks' contributions of `units`."""
+    entries and the contribution checks' contributions of `units`; with `stamp_with` (a
+    suite fingerprint), each unit's stamp too (checks/stamps.py)."""
     results = UnitResults(
         entries={check.kind: [] for check in suite.grouped_checks},
         contributions={check.kind: [] for check in suite.contribution_checks},
@@ -78,16 +85,19 @@ def unit_results(
             text = contribution_check.contribution(unit)
             if text:
                 contributions.append((text, unit.paragraph_id))
+    if stamp_with is not None:
+        stamp = stamps.unit_stamp
+        results.stamps = [(unit.paragraph_id, stamp(unit, stamp_with)) for unit in units]
     return results
 
 
-_JOB: tuple[CheckSuite, Sequence[CheckUnit], Collection[int] | None] | None = None
+_JOB: tuple[CheckSuite, Sequence[CheckUnit], Collection[int] | None, str | None] | None = None
 
 
 def _work(bounds: tuple[int, int]) -> UnitResults:
     assert _JOB is not None, "a worker runs only inside collect()"
-    suite, units, paragraph_ids = _JOB
-    return unit_results(suite, units[bounds[0] : bounds[1]], paragraph_ids)
+    suite, units, paragraph_ids, stamp_with = _JOB
+    return unit_results(suite, units[bounds[0] : bounds[1]], paragraph_ids, stamp_with)
 
 
 def default_workers(unit_count: int) -> int:
@@ -105,18 +115,19 @@ def collect(
     units: Sequence[CheckUnit],
     paragraph_ids: Collection[int] | None = None,
     workers: int | None = None,
+    stamp_with: str | None = None,
 ) -> UnitResults:
     """`unit_results` over `units`, on `workers` processes (default: `default_workers`)."""
     for check in (*suite.paragraph_checks, *suite.project_checks):
         check.prepare(units)
     workers = default_workers(len(units)) if workers is None else workers
     if workers <= 1 or len(units) < 2:
-        return unit_results(suite, units, paragraph_ids)
+        return unit_results(suite, units, paragraph_ids, stamp_with)
     global _JOB
     slices = workers * SLICES_PER_WORKER
     step = -(-len(units) // slices)
     bounds = [(start, min(start + step, len(units))) for start in range(0, len(units), step)]
-    _JOB = (suite, units, paragraph_ids)
+    _JOB = (suite, units, paragraph_ids, stamp_with)
     # Objects that exist before the fork are frozen out of the cyclic collector, so a
     # worker's collections do not write to (and so copy) every inherited page.
     gc.freeze()

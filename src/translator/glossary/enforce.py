@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from translator.core.mt import ProtectedSentence, ProtectedTerm, RestoredSentence
 from translator.glossary.matcher import GlossaryIndex, TermMatch, tokenize
 from translator.glossary.morphology import (
-    analyzer,
     case_after,
     en_key,
     inflect_phrase,
@@ -25,6 +24,7 @@ from translator.glossary.morphology import (
     is_russian,
     pluralize_english,
 )
+from translator.names.morph import analyzer
 
 MARKER_PREFIX = "ZX"
 GUARD_VERSION = "1"  # bump when protection or restoration changes MT output

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-import pymorphy3
+from translator.names.morph import analyzer  # one analyser per process, shared with names
 
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
@@ -53,12 +53,6 @@ PREPOSITION_CASE: dict[str, str] = {
 
 _ABBREVIATION = re.compile(r"^[A-ZА-ЯЁ0-9]{2,}(?:[-‑][A-ZА-ЯЁ0-9]+)*$")
 _ADJECTIVE_TAGS = ("ADJF", "PRTF")
-
-
-@lru_cache(maxsize=1)
-def analyzer() -> pymorphy3.MorphAnalyzer:
-    """One analyser per process: loading the dictionaries costs ~0.1 s and ~15 MB."""
-    return pymorphy3.MorphAnalyzer()
 
 
 def is_russian(text: str) -> bool:

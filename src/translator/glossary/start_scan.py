@@ -14,7 +14,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 
-from translator.glossary.morphology import analyzer, is_russian
+from translator.glossary.morphology import is_russian
+from translator.names.morph import analyzer
 
 # Any character but the usual letters and digits, as plain ranges (far cheaper for the
 # engine to test than the Unicode word class); the pattern then checks the few it lets

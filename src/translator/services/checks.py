@@ -212,21 +212,15 @@ def _run_everything(
     """Every check over the whole project: (paragraphs analysed, paragraphs in the run)."""
     units = _units(queries.check_units())
     suite_print = stamps.suite_fingerprint((*suite.paragraph_checks, *suite.project_checks))
-    fresh = {unit.paragraph_id: stamps.unit_stamp(unit, suite_print) for unit in units}
     complete = set(suite.paragraph_kinds + suite.project_kinds) <= queries.completed_check_kinds()
     stored = queries.check_stamps() if complete and not full else {}
+    if not stored:  # every paragraph analysed, and stamped by the workers on the way
+        _run_all(queries, suite, units, workers, suite_print)
+        return len(units), len(units)
+    fresh = {unit.paragraph_id: stamps.unit_stamp(unit, suite_print) for unit in units}
     stale = [unit for unit in units if stored.get(unit.paragraph_id) != fresh[unit.paragraph_id]]
-    if not stored or len(stale) >= REUSE_BELOW_SHARE * len(units):
-        write = FindingsWrite(
-            clear_paragraph_kinds=suite.paragraph_kinds,
-            completed_kinds=list(suite.paragraph_kinds),
-            clear_stamps=True,
-            stamps=list(fresh.items()),
-        )
-        results = parallel.collect(suite, units, None, workers)
-        write.findings.extend(NewFinding(f) for f in results.findings)
-        _add_project_results(write, suite, parallel.finish(suite, results, units))
-        queries.write_findings(write)
+    if len(stale) >= REUSE_BELOW_SHARE * len(units):
+        _run_all(queries, suite, units, workers, suite_print)
         return len(units), len(units)
     stale_ids = [unit.paragraph_id for unit in stale]
     redone = stale_ids + [pid for pid in stored if pid not in fresh]  # + archived since
@@ -249,6 +243,26 @@ def _run_everything(
     write.findings.extend(NewFinding(f, key) for f, key in result.findings)
     queries.write_findings(write)
     return len(stale), len(units)
+
+
+def _run_all(
+    queries: CheckQueries,
+    suite: CheckSuite,
+    units: list[CheckUnit],
+    workers: int | None,
+    suite_print: str,
+) -> None:
+    """Every paragraph analysed and everything stored replaced, stamps included."""
+    results = parallel.collect(suite, units, None, workers, stamp_with=suite_print)
+    write = FindingsWrite(
+        clear_paragraph_kinds=suite.paragraph_kinds,
+        completed_kinds=list(suite.paragraph_kinds),
+        clear_stamps=True,
+        stamps=results.stamps,
+        findings=[NewFinding(f) for f in results.findings],
+    )
+    _add_project_results(write, suite, parallel.finish(suite, results, units))
+    queries.write_findings(write)
 
 
 def _with_stored_results(

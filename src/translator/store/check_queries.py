@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from translator.core.errors import ParagraphConflict, TranslatorError
 from translator.core.findings import Finding, Severity
 from translator.store.check_writes import (
+    add_entries,
     insert_findings,
+    remove_entries,
     replace_findings,
     replace_index,
     replace_paragraph_findings,
@@ -235,19 +237,13 @@ class CheckQueries(SqliteQueries):
             db.executemany(
                 "DELETE FROM findings WHERE id = ?", [(fid,) for fid in write.delete_finding_ids]
             )
-            db.executemany(
-                "DELETE FROM check_groups WHERE kind = ? AND paragraph_id = ?", write.index_remove
-            )
+            remove_entries(db, write.index_remove)
             reset = set(write.reset_index_kinds)
             if reset:
                 replace_index(
-                    db, sorted(reset), (entry for entry in write.index_add if entry[0] in reset)
+                    db, sorted(reset), [entry for entry in write.index_add if entry[0] in reset]
                 )
-            db.executemany(
-                "INSERT OR REPLACE INTO check_groups (kind, group_key, paragraph_id, value) "
-                "VALUES (?, ?, ?, ?)",
-                [entry for entry in write.index_add if entry[0] not in reset],
-            )
+            add_entries(db, [entry for entry in write.index_add if entry[0] not in reset])
             db.executemany(
                 "INSERT OR REPLACE INTO check_runs (kind, completed_at) VALUES (?, ?)",
                 [(kind, now) for kind in write.completed_kinds],

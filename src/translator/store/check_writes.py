@@ -33,7 +33,7 @@ REBUILD_INDEX_ROWS = 20_000
 # twice the cost of the same check done inside one statement (175,000 index rows: 0.94 s
 # row by row, 0.46 s staged).
 STAGE_ROWS = 5_000
-_CHECK_GROUPS_INDEX = ("check_groups_paragraph", "check_groups(paragraph_id, kind)")
+_ENTRIES_INDEX = ("check_entries_paragraph", "check_entries(paragraph_id)")
 _LINKS_INDEX = ("finding_paragraphs_paragraph", "finding_paragraphs(paragraph_id)")
 
 # (kind, severity, message, data JSON, group key, fingerprint): a finding as a row
@@ -113,7 +113,8 @@ def replace_findings(
         "ORDER BY id",
         tuple(kinds),
     )
-    _replace_by_difference(db, rows, items, now)
+    if not _replace_by_difference(db, rows, items, now):
+        return  # every finding inserted now, its links with the current versions
     db.execute(
         "UPDATE finding_paragraphs SET paragraph_version = "
         "(SELECT version FROM paragraphs WHERE id = finding_paragraphs.paragraph_id) "
@@ -176,46 +177,77 @@ def _replace_by_difference(
     return kept
 
 
+def key_ids(db: sqlite3.Connection, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """The `check_keys` id of each (kind, group key), a row added for a key not stored yet."""
+    ids: dict[tuple[str, str], int] = {}
+    for key in dict.fromkeys(keys):  # a few thousand distinct keys even for a whole project
+        db.execute("INSERT OR IGNORE INTO check_keys (kind, group_key) VALUES (?, ?)", key)
+        row = db.execute("SELECT id FROM check_keys WHERE kind = ? AND group_key = ?", key)
+        ids[key] = int(row.fetchone()[0])
+    return ids
+
+
+def add_entries(db: sqlite3.Connection, entries: Sequence[tuple[str, str, int, str]]) -> None:
+    """Index entries (kind, group key, paragraph id, value) added, or replacing the stored
+    entry of the same key and paragraph (a later entry replaces an earlier one)."""
+    ids = key_ids(db, ((kind, key) for kind, key, _, _ in entries))
+    rows = [(ids[(kind, key)], pid, value) for kind, key, pid, value in entries]
+    with _index_rebuilt(db, _ENTRIES_INDEX, len(rows)):
+        if len(rows) <= STAGE_ROWS:
+            latest = {(key_id, pid): value for key_id, pid, value in rows}
+            db.executemany(  # in key order: appends to the B-tree, not random inserts
+                "INSERT OR REPLACE INTO check_entries (key_id, paragraph_id, value) "
+                "VALUES (?, ?, ?)",
+                sorted((key_id, pid, value) for (key_id, pid), value in latest.items()),
+            )
+            return
+        with _staged(db, "staged_entries", ("key_id", "paragraph_id", "value"), rows):
+            db.execute(  # sorted by SQLite; rowid keeps a later duplicate after an earlier one
+                "INSERT OR REPLACE INTO check_entries (key_id, paragraph_id, value) "
+                "SELECT key_id, paragraph_id, value FROM temp.staged_entries "
+                "ORDER BY key_id, paragraph_id, rowid"
+            )
+
+
+def remove_entries(db: sqlite3.Connection, kind_paragraphs: Sequence[tuple[str, int]]) -> None:
+    """Every index entry of each (kind, paragraph id)."""
+    db.executemany(
+        "DELETE FROM check_entries WHERE paragraph_id = ? AND key_id IN "
+        "(SELECT id FROM check_keys WHERE kind = ?)",
+        [(paragraph_id, kind) for kind, paragraph_id in kind_paragraphs],
+    )
+
+
 def replace_index(
-    db: sqlite3.Connection, kinds: Sequence[str], entries: Iterable[tuple[str, str, int, str]]
+    db: sqlite3.Connection, kinds: Sequence[str], entries: Sequence[tuple[str, str, int, str]]
 ) -> None:
     """Make the index entries of `kinds` exactly `entries` (kind, group key, paragraph id,
     value; a later entry for the same key replaces an earlier one), touching only rows that
-    differ."""
-    wanted: dict[tuple[str, str, int], str] = {}
-    for kind, key, paragraph_id, value in entries:
-        wanted[(kind, key, paragraph_id)] = value
-    stale: list[tuple[str, str, int]] = []
+    differ; keys left without entries go."""
     rows = db.execute(
-        "SELECT kind, group_key, paragraph_id, value FROM check_groups "
-        f"WHERE kind IN ({_marks(kinds)})",
+        "SELECT k.id, k.kind, k.group_key, e.paragraph_id, e.value FROM check_entries e "
+        f"JOIN check_keys k ON k.id = e.key_id WHERE k.kind IN ({_marks(kinds)})",
+        tuple(kinds),
+    ).fetchall()
+    if rows:
+        wanted: dict[tuple[str, str, int], str] = {}
+        for kind, key, paragraph_id, value in entries:
+            wanted[(kind, key, paragraph_id)] = value
+        stale: list[tuple[int, int]] = []
+        for key_id, kind, key, paragraph_id, value in rows:
+            primary = (kind, key, paragraph_id)
+            if wanted.get(primary) == value:
+                del wanted[primary]
+            else:
+                stale.append((key_id, paragraph_id))
+        db.executemany("DELETE FROM check_entries WHERE key_id = ? AND paragraph_id = ?", stale)
+        entries = [(*primary, value) for primary, value in wanted.items()]
+    add_entries(db, entries)  # nothing stored yet (a first run): every entry, as it comes
+    db.execute(
+        f"DELETE FROM check_keys WHERE kind IN ({_marks(kinds)}) AND NOT EXISTS "
+        "(SELECT 1 FROM check_entries WHERE key_id = check_keys.id)",
         tuple(kinds),
     )
-    for kind, key, paragraph_id, value in rows:
-        primary = (kind, key, paragraph_id)
-        if wanted.get(primary) == value:
-            del wanted[primary]
-        else:
-            stale.append(primary)
-    db.executemany(
-        "DELETE FROM check_groups WHERE kind = ? AND group_key = ? AND paragraph_id = ?", stale
-    )
-    added = [(*primary, value) for primary, value in wanted.items()]
-    with _index_rebuilt(db, _CHECK_GROUPS_INDEX, len(added)):
-        if len(added) <= STAGE_ROWS:
-            db.executemany(  # in key order: appends to the B-tree, not random inserts
-                "INSERT OR REPLACE INTO check_groups (kind, group_key, paragraph_id, value) "
-                "VALUES (?, ?, ?, ?)",
-                sorted(added),
-            )
-            return
-        columns = ("kind", "group_key", "paragraph_id", "value")
-        with _staged(db, "staged_groups", columns, added):
-            db.execute(
-                "INSERT OR REPLACE INTO check_groups (kind, group_key, paragraph_id, value) "
-                "SELECT kind, group_key, paragraph_id, value FROM temp.staged_groups "
-                "ORDER BY kind, group_key, paragraph_id"
-            )
 
 
 @contextmanager

@@ -3,7 +3,16 @@
 Once released a migration is never edited; a change is a new migration appended here.
 """
 
-from translator.store.migrations import base, checks, glossary, mt, review, stamps, update
+from translator.store.migrations import (
+    base,
+    check_index,
+    checks,
+    glossary,
+    mt,
+    review,
+    stamps,
+    update,
+)
 
 MIGRATIONS: tuple[str, ...] = (
     base.SQL,  # 1
@@ -13,4 +22,5 @@ MIGRATIONS: tuple[str, ...] = (
     review.SQL,  # 5
     update.SQL,  # 6
     stamps.SQL,  # 7
+    check_index.SQL,  # 8
 )
