@@ -24,7 +24,6 @@ getrusage(RUSAGE_CHILDREN), steadier than wall time on a shared machine. Figures
 from __future__ import annotations
 
 import argparse
-import compileall
 import os
 import random
 import re
@@ -315,7 +314,18 @@ def main() -> None:
     # pip compiles an installed package's modules (pofilter's among them) to bytecode; an
     # editable checkout's are compiled on first import, unless PYTHONDONTWRITEBYTECODE is
     # set, as on this project's machines: then every run would compile them again.
-    compileall.compile_dir(REPO / "src", quiet=1)
+    # The package the `translator` command imports (it may be another checkout's than the
+    # one this script imports from).
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import compileall, pathlib, translator; "
+            "compileall.compile_dir(pathlib.Path(translator.__file__).parent, quiet=1)",
+        ],
+        check=True,
+        cwd=tempfile.gettempdir(),
+    )
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         units = make_units(args.units)

@@ -330,11 +330,13 @@ def test_rerun_index_equals_a_rebuilt_one(
     assert _index_rows(store) == by_difference != []
 
 
-def test_full_run_drops_keys_no_paragraph_has_any_more(
-    project: Project, store: ProjectStore, checked: list[int]
+@pytest.mark.parametrize("full", [True, False], ids=["full", "reusing"])
+def test_runs_drop_keys_no_paragraph_has_any_more(
+    project: Project, store: ProjectStore, checked: list[int], full: bool
 ) -> None:
     """Each group key is stored once (check_keys); when its last paragraph leaves the group,
-    a full run removes the key too, and the index still equals a rebuilt one."""
+    a run removes the key too (a --full one, and one that re-analyses only the changed
+    paragraph), and the index still equals a rebuilt one."""
 
     def keys() -> set[tuple[str, str]]:
         return set(store._db.execute("SELECT kind, group_key FROM check_keys"))  # type: ignore[attr-defined]
@@ -345,11 +347,50 @@ def test_full_run_drops_keys_no_paragraph_has_any_more(
     assert before == {(kind, key) for kind, key, _, _ in _index_rows(store)}
     assert any(kind == "name-variant" for kind, _ in before)  # the name's contribution
     set_target(store, checked[4], "SHIZO again.", APPROVED)
-    checks.run_checks(project, store, full=True)
+    report = checks.run_checks(project, store, full=full)
+    assert report.paragraphs_analysed == (len(checked) if full else 1)
     after = keys()
     assert after < before  # the contribution lost its only paragraph
     assert not any(kind == "name-variant" for kind, _ in after)
     assert after == {(kind, key) for kind, key, _, _ in _index_rows(store)}
+
+
+def test_removing_a_paragraphs_entries_does_not_visit_every_key(
+    project: Project, store: ProjectStore, checked: list[int]
+) -> None:
+    """A save's re-check removes its paragraph's index entries by probing their keys: the
+    work (SQLite virtual-machine steps) does not grow with the kind's keys (one per source
+    text for duplicate-mismatch, 50,000 in a big reviewed project)."""
+    from translator.store.check_writes import add_entries, remove_entries
+
+    db = store._db  # type: ignore[attr-defined]
+
+    def steps_to_remove(paragraph_id: int) -> int:
+        count = 0
+
+        def step() -> int:
+            nonlocal count
+            count += 1
+            return 0
+
+        db.set_progress_handler(step, 1)
+        try:
+            remove_entries(db, [("duplicate-mismatch", paragraph_id)])
+        finally:
+            db.set_progress_handler(None, 1)
+        return count
+
+    add_entries(db, [("duplicate-mismatch", "source 0", checked[0], "a")])
+    few = steps_to_remove(checked[0])
+    add_entries(
+        db, [("duplicate-mismatch", f"source {n}", checked[1 + n % 5], "a") for n in range(1, 3000)]
+    )
+    add_entries(db, [("duplicate-mismatch", "source 0", checked[0], "a")])
+    many = steps_to_remove(checked[0])
+    assert store._db.execute(  # type: ignore[attr-defined]
+        "SELECT COUNT(*) FROM check_groups WHERE paragraph_id = ?", (checked[0],)
+    ).fetchone() == (0,)
+    assert many < few + 200, (few, many)  # a scan of 3,000 keys would take many thousands
 
 
 def test_bulk_write_rebuilds_indexes_as_declared(

@@ -16,6 +16,7 @@ from translator.core.errors import ParagraphConflict, TranslatorError
 from translator.core.findings import Finding, Severity
 from translator.store.check_writes import (
     add_entries,
+    drop_orphan_keys,
     insert_findings,
     remove_entries,
     replace_findings,
@@ -244,6 +245,8 @@ class CheckQueries(SqliteQueries):
                     db, sorted(reset), [entry for entry in write.index_add if entry[0] in reset]
                 )
             add_entries(db, [entry for entry in write.index_add if entry[0] not in reset])
+            if write.index_remove and write.completed_kinds:  # a run, not a save's re-check
+                drop_orphan_keys(db, {kind for kind, _ in write.index_remove})
             db.executemany(
                 "INSERT OR REPLACE INTO check_runs (kind, completed_at) VALUES (?, ?)",
                 [(kind, now) for kind in write.completed_kinds],

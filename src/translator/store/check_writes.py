@@ -180,7 +180,7 @@ def _replace_by_difference(
 def key_ids(db: sqlite3.Connection, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
     """The `check_keys` id of each (kind, group key), a row added for a key not stored yet."""
     ids: dict[tuple[str, str], int] = {}
-    for key in dict.fromkeys(keys):  # a few thousand distinct keys even for a whole project
+    for key in dict.fromkeys(keys):  # distinct keys: up to one per paragraph (duplicates)
         db.execute("INSERT OR IGNORE INTO check_keys (kind, group_key) VALUES (?, ?)", key)
         row = db.execute("SELECT id FROM check_keys WHERE kind = ? AND group_key = ?", key)
         ids[key] = int(row.fetchone()[0])
@@ -210,11 +210,24 @@ def add_entries(db: sqlite3.Connection, entries: Sequence[tuple[str, str, int, s
 
 
 def remove_entries(db: sqlite3.Connection, kind_paragraphs: Sequence[tuple[str, int]]) -> None:
-    """Every index entry of each (kind, paragraph id)."""
+    """Every index entry of each (kind, paragraph id): the paragraph's few entries, each
+    key probed (an `IN (SELECT ...)` would list every key of the kind: 50,000 for
+    duplicate-mismatch in a reviewed project)."""
     db.executemany(
-        "DELETE FROM check_entries WHERE paragraph_id = ? AND key_id IN "
-        "(SELECT id FROM check_keys WHERE kind = ?)",
+        "DELETE FROM check_entries WHERE paragraph_id = ?1 AND EXISTS "
+        "(SELECT 1 FROM check_keys WHERE check_keys.id = check_entries.key_id "
+        "AND check_keys.kind = ?2)",
         [(paragraph_id, kind) for kind, paragraph_id in kind_paragraphs],
+    )
+
+
+def drop_orphan_keys(db: sqlite3.Connection, kinds: Collection[str]) -> None:
+    """The keys of `kinds` that no entry uses any more (readers never see them: they reach
+    keys through entries). A probe per key: for runs, not for the re-check after a save."""
+    db.execute(
+        f"DELETE FROM check_keys WHERE kind IN ({_marks(kinds)}) AND NOT EXISTS "
+        "(SELECT 1 FROM check_entries WHERE key_id = check_keys.id)",
+        tuple(kinds),
     )
 
 
@@ -243,11 +256,7 @@ def replace_index(
         db.executemany("DELETE FROM check_entries WHERE key_id = ? AND paragraph_id = ?", stale)
         entries = [(*primary, value) for primary, value in wanted.items()]
     add_entries(db, entries)  # nothing stored yet (a first run): every entry, as it comes
-    db.execute(
-        f"DELETE FROM check_keys WHERE kind IN ({_marks(kinds)}) AND NOT EXISTS "
-        "(SELECT 1 FROM check_entries WHERE key_id = check_keys.id)",
-        tuple(kinds),
-    )
+    drop_orphan_keys(db, kinds)
 
 
 @contextmanager
