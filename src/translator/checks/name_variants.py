@@ -147,7 +147,7 @@ def preferred_names(glossary: Glossary) -> dict[str, str]:
     names: dict[str, str] = {}
     for concept in glossary.concepts:
         english = concept.terms_in("en")
-        preferred = next((t for t in english if t.status is TermStatus.PREFERRED), None)
+        preferred = concept.preferred("en")
         if preferred is None:
             continue
         if not (concept.key.startswith("name:") or preferred.is_proper_name):
@@ -165,8 +165,7 @@ def preferred_russian_names(glossary: Glossary) -> dict[str, str]:
     concepts whose preferred Russian or English term is a proper noun count."""
     names: dict[str, str] = {}
     for concept in glossary.concepts:
-        russian = concept.terms_in("ru")
-        preferred = next((t for t in russian if t.status is TermStatus.PREFERRED), None)
+        preferred = concept.preferred("ru")
         if preferred is None:
             continue
         english_preferred = [t for t in concept.terms_in("en") if t.status is TermStatus.PREFERRED]

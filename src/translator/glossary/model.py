@@ -65,6 +65,10 @@ class Concept:
     def terms_in(self, lang: str) -> list[Term]:
         return [term for term in self.terms if term.lang == lang]
 
+    def preferred(self, lang: str) -> Term | None:
+        """The first term in `lang` the glossary marks preferred, if any."""
+        return next((t for t in self.terms_in(lang) if t.status is TermStatus.PREFERRED), None)
+
     def rendering(self, lang: str) -> Term | None:
         """The required rendering in `lang`: the first preferred term, else the first admitted."""
         usable = [term for term in self.terms_in(lang) if term.status is not TermStatus.FORBIDDEN]

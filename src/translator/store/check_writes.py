@@ -179,12 +179,17 @@ def _replace_by_difference(
 
 def key_ids(db: sqlite3.Connection, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
     """The `check_keys` id of each (kind, group key), a row added for a key not stored yet."""
-    ids: dict[tuple[str, str], int] = {}
-    for key in dict.fromkeys(keys):  # distinct keys: up to one per paragraph (duplicates)
-        db.execute("INSERT OR IGNORE INTO check_keys (kind, group_key) VALUES (?, ?)", key)
-        row = db.execute("SELECT id FROM check_keys WHERE kind = ? AND group_key = ?", key)
-        ids[key] = int(row.fetchone()[0])
-    return ids
+    wanted = list(dict.fromkeys(keys))  # distinct keys: up to one per paragraph (duplicates)
+    db.executemany("INSERT OR IGNORE INTO check_keys (kind, group_key) VALUES (?, ?)", wanted)
+    if len(wanted) <= STAGE_ROWS:  # a save's few keys: looked up one by one
+        lookup = "SELECT id FROM check_keys WHERE kind = ? AND group_key = ?"
+        return {key: int(db.execute(lookup, key).fetchone()[0]) for key in wanted}
+    kinds = sorted({kind for kind, _ in wanted})
+    rows = db.execute(
+        f"SELECT kind, group_key, id FROM check_keys WHERE kind IN ({_marks(kinds)})", kinds
+    )
+    stored = {(kind, key): int(key_id) for kind, key, key_id in rows}
+    return {key: stored[key] for key in wanted}
 
 
 def add_entries(db: sqlite3.Connection, entries: Sequence[tuple[str, str, int, str]]) -> None:
