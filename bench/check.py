@@ -252,11 +252,12 @@ def per_check_seconds(project_root: Path, repeat: int) -> dict[str, float]:
 
 
 def incremental(project_root: Path, samples: int = 20) -> dict[str, list[float]]:
-    """Seconds per re-check after saving one random paragraph, for two kinds of edit: one
-    that leaves the names as they were (most saves) and one that misspells a name (the
-    name clusters are recomputed)."""
+    """Seconds per re-check after saving one random paragraph, for three kinds of edit: one
+    that leaves the names and terms as they were (most saves), one that misspells a name
+    (the name clusters are recomputed) and one that renders a term another way (its
+    term-inconsistent group, thousands of paragraphs, is re-checked)."""
     project = services.locate_project(project_root)
-    timings: dict[str, list[float]] = {"text edit": [], "name edit": []}
+    timings: dict[str, list[float]] = {"text edit": [], "name edit": [], "term edit": []}
     with services.open_project_store(project) as store:
         rng = random.Random(3)
         last = _count(store)
@@ -265,9 +266,12 @@ def incremental(project_root: Path, samples: int = 20) -> dict[str, list[float]]
             named = [en for _, en in SURNAMES if en in paragraph.target_text]
             if len(timings["text edit"]) < samples:
                 kind, text = "text edit", paragraph.target_text.replace("Case", "Case file")
-            elif named:
+            elif named and len(timings["name edit"]) < samples:
                 kind = "name edit"
                 text = paragraph.target_text.replace(named[0], named[0][:-1] + "ff", 1)
+            elif "penal colony" in paragraph.target_text:
+                kind = "term edit"
+                text = paragraph.target_text.replace("penal colony", "prison camp", 1)
             else:
                 continue
             store.save_target(paragraph.id, paragraph.version, text, ReviewStatus.EDITED, "b")

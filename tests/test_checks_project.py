@@ -466,3 +466,55 @@ def test_cli_kind_list_matches_the_registry() -> None:
     from translator.checks.kinds import KINDS
 
     assert list(KINDS) == checks.known_kinds()
+
+
+def _write_group_finding(
+    store: ProjectStore,
+    paragraph_ids: list[int],
+    message: str,
+    doomed: list[int],
+    kind: str = "name-variant",
+) -> None:
+    from translator.core.findings import Finding
+    from translator.store.check_queries import FindingsWrite, NewFinding
+
+    finding = Finding(kind, Severity.ERROR, message, tuple(paragraph_ids))
+    write = FindingsWrite(delete_finding_ids=doomed, findings=[NewFinding(finding)])
+    checks.check_store(store).write_findings(write)
+
+
+@pytest.mark.parametrize(
+    ("kept", "added", "rewritten"),
+    [
+        ([0, 1, 2, 3, 4], [5], True),  # one paragraph more: the row rewritten in place
+        ([0, 1, 2, 3], [], True),  # one fewer
+        ([0], [4, 5], False),  # most links change: deleted and inserted
+        ([], [5], False),  # no paragraph in common
+    ],
+)
+def test_a_changed_finding_is_rewritten_in_place_or_replaced(
+    project: Project,
+    store: ProjectStore,
+    checked: list[int],
+    kept: list[int],
+    added: list[int],
+    rewritten: bool,
+) -> None:
+    """A finding no longer found, replaced by one of its kind and group on mostly the same
+    paragraphs, keeps its row: the same stored state as a delete and insert (message,
+    links with the current versions, no dismissal of the old text), but for the id."""
+    _write_group_finding(store, checked[:5], "Zhuravlev: misspelt: Zhurravlev (1)", [])
+    _write_group_finding(store, checked[5:], "13 is 12", [], kind="number-mismatch")
+    [old] = checks.findings_for(store, kinds=["name-variant"])  # not the highest id
+    checks.dismiss_finding(store, old.id, "editor1")
+    saved = set_target(store, checked[kept[0] if kept else 5], "Edited.", APPROVED)
+    paragraphs = [checked[i] for i in (*kept, *added)]
+    _write_group_finding(store, paragraphs, "Zhuravlev: misspelt: Zhurravlev (2)", [old.id])
+    [new] = checks.findings_for(store, kinds=["name-variant"], include_dismissed=True)
+    assert (new.id == old.id) is rewritten
+    assert new.finding.message.endswith("(2)") and not new.dismissed
+    assert set(new.checked_versions) == set(paragraphs)
+    versions = {p: store.paragraph(p).version for p in paragraphs}
+    assert new.checked_versions == versions and versions[saved.id] == saved.version
+    stored = store._db.execute("SELECT COUNT(*) FROM findings").fetchone()[0]  # type: ignore[attr-defined]
+    assert stored == 2

@@ -187,6 +187,24 @@ def test_inflected_renderings_are_one_rendering_and_walks_are_left_out() -> None
     assert list(check.check_project(units)) == []
 
 
+def test_a_capital_opening_a_sentence_is_not_another_rendering() -> None:
+    """A "Lawyer" opening a sentence is the glossary's "lawyer"; a one-word rendering written
+    another way inside the word (SHIZO for ShIZO) still is another rendering."""
+    check = TermInconsistentCheck.from_context(CheckContext())
+    units = [
+        _unit("Адвокат подала жалобу.", "Lawyer Anna Petrova filed a complaint.", pid=1),
+        _unit("Его адвокат подала жалобу.", "His lawyer filed a complaint.", pid=2),
+        _unit("Адвоката не пустили.", "The lawyer was not let in.", pid=3),
+    ]
+    assert list(check.check_project(units)) == []
+    units += [
+        _unit("Его отправили в ШИЗО.", "He was sent to ShIZO.", pid=4),
+        _unit("Снова ШИЗО.", "SHIZO again.", pid=5),
+    ]
+    [finding] = check.check_project(units)
+    assert finding.data["renderings"] == {"ShIZO": 1, "SHIZO": 1}
+
+
 def test_abbreviations_outside_the_glossary_are_still_compared() -> None:
     check = TermInconsistentCheck.from_context(CheckContext())
     units = [

@@ -81,13 +81,17 @@ class RequiredTerm:
 
 def rendering_label(found: TermMatch) -> str:
     """How a target occurrence is named in findings: the glossary's text for it (one label
-    for every inflected form), but an abbreviation as written (ShIZO, SHIZO)."""
+    for every inflected form), but a one-word term as written (ShIZO, SHIZO: two ways to
+    transliterate one abbreviation), unless only its first letter's case differs: "Lawyer"
+    opening a sentence is the glossary's "lawyer", not another rendering of «адвокат»."""
     term = found.term
     if term is None:
         return found.text
-    if " " not in term.text and found.text.casefold().startswith(term.text.casefold()):
-        return found.text[: len(term.text)]
-    return term.text
+    text = term.text
+    if " " not in text and found.text.casefold().startswith(text.casefold()):
+        written = found.text[: len(text)]
+        return text if written[1:] == text[1:] else written
+    return text
 
 
 class _Target:

@@ -17,11 +17,14 @@ from translator.core.findings import Finding, Severity
 from translator.store.check_writes import (
     add_entries,
     drop_orphan_keys,
-    insert_findings,
+    finding_row,
+    group_finding_ids,
+    insert_rows,
     remove_entries,
     replace_findings,
     replace_index,
     replace_paragraph_findings,
+    rewrite_or_delete,
 )
 from translator.store.queries import SqliteQueries, chunks
 from translator.store.rows import utc_now
@@ -175,15 +178,12 @@ class CheckQueries(SqliteQueries):
 
     def contributions(self, kind: str) -> list[tuple[str, list[int]]]:
         """The stored contributions of a contribution check, each with its paragraph ids."""
-        result: list[tuple[str, list[int]]] = []
-        rows = self._db.execute(
-            "SELECT group_key, group_concat(paragraph_id) FROM check_groups WHERE kind = ? "
-            "GROUP BY group_key",
+        rows = self._db.execute(  # ids as a JSON array: parsed in C, not int() by int()
+            "SELECT group_key, '[' || group_concat(paragraph_id) || ']' FROM check_groups "
+            "WHERE kind = ? GROUP BY group_key",
             (kind,),
         )
-        for text, ids in rows:
-            result.append((str(text), [int(pid) for pid in str(ids).split(",")]))
-        return result
+        return [(str(text), json.loads(ids)) for text, ids in rows]
 
     def finding_fingerprints(self, kind: str) -> dict[str, int]:
         """fingerprint -> id of the stored findings of one kind."""
@@ -217,6 +217,9 @@ class CheckQueries(SqliteQueries):
             replaced += write.clear_paragraph_kinds
         replaced = list(dict.fromkeys(replaced))
         by_paragraph = write.paragraph_difference and write.clear_paragraph_ids is not None
+        # Findings of kinds replaced by difference are written with them; the rest inserted.
+        written = set(replaced) | (set(write.clear_paragraph_kinds) if by_paragraph else set())
+        inserted = [(f, finding_row(f)) for f in write.findings if f.finding.kind not in written]
         with self.transaction() as db:
             if write.clear_paragraph_kinds and write.clear_paragraph_ids is not None:
                 if by_paragraph:
@@ -232,12 +235,10 @@ class CheckQueries(SqliteQueries):
                     self._clear_paragraph_findings(
                         write.clear_paragraph_kinds, write.clear_paragraph_ids
                     )
-            db.executemany(
-                "DELETE FROM findings WHERE kind = ? AND group_key = ?", write.clear_groups
-            )
-            db.executemany(
-                "DELETE FROM findings WHERE id = ?", [(fid,) for fid in write.delete_finding_ids]
-            )
+            # The findings of cleared groups and those no longer found go, though one that
+            # only changed its text is rewritten in place (check_writes.rewrite_or_delete).
+            doomed = group_finding_ids(db, write.clear_groups) + write.delete_finding_ids
+            inserted = rewrite_or_delete(db, doomed, inserted, now)
             remove_entries(db, write.index_remove)
             reset = set(write.reset_index_kinds)
             if reset:
@@ -261,15 +262,12 @@ class CheckQueries(SqliteQueries):
                 "INSERT OR REPLACE INTO check_stamps (paragraph_id, stamp) VALUES (?, ?)",
                 sorted(write.stamps),
             )
-            # Findings of kinds replaced above are written; the rest are inserted.
-            written = set(write.clear_paragraph_kinds) if by_paragraph else set()
             if replaced:
                 kinds = set(replaced)
                 replace_findings(
                     db, replaced, [f for f in write.findings if f.finding.kind in kinds], now
                 )
-                written |= kinds
-            insert_findings(db, [f for f in write.findings if f.finding.kind not in written], now)
+            insert_rows(db, inserted, now)
             db.executemany(
                 "UPDATE finding_paragraphs SET paragraph_version = "
                 "(SELECT version FROM paragraphs WHERE id = ?) WHERE paragraph_id = ?",
