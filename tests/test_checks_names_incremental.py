@@ -96,3 +96,36 @@ def test_save_without_name_change_keeps_finding_and_dismissal(
     set_target(store, ids[4], TARGETS[0][0])  # the typo fixed: the finding goes
     checks.recheck_paragraph(project, store, ids[4])
     assert checks.findings_for(store, kinds=[KIND], include_dismissed=True) == []
+
+
+def test_paragraphs_swapping_spellings_update_the_stored_data(
+    project: Project, store: ProjectStore
+) -> None:
+    """Two paragraphs that swap spellings in one re-check leave the message and the
+    paragraphs of the finding as they were, but not which paragraph has which spelling."""
+    sources = [
+        "Дмитрий Журавлев отказался от дачи показаний.",
+        "Дмитрий Журавлев подал жалобу.",
+        "Дмитрий Журавлев объявил голодовку.",
+        "Дмитрий Журавлев вышел на свободу.",
+    ]
+    targets = [
+        "Dmitry Zhuravlev refused to testify.",
+        "Dmitrii Zhuravlev filed a complaint.",
+        "Dmitry Zhuravlev went on hunger strike.",
+        "Dmitrii Zhuravlev was released.",
+    ]
+    pairs = list(zip(sources, targets, strict=True))
+    ids = [p.id for p in add_document(project, store, "swap.txt", pairs)]
+    checks.run_checks(project, store, kinds=[KIND])
+    [before] = checks.findings_for(store, kinds=[KIND])
+    set_target(store, ids[0], "Dmitrii Zhuravlev refused to testify.")
+    set_target(store, ids[1], "Dmitry Zhuravlev filed a complaint.")
+    checks.recheck_paragraphs(project, store, [ids[0], ids[1]])
+    [after] = checks.findings_for(store, kinds=[KIND])
+    assert after.finding.message == before.finding.message
+    by_spelling = after.finding.data["paragraphs_by_spelling"]
+    assert by_spelling != before.finding.data["paragraphs_by_spelling"]
+    checks.run_checks(project, store, kinds=[KIND], full=True)
+    [full] = checks.findings_for(store, kinds=[KIND])
+    assert by_spelling == full.finding.data["paragraphs_by_spelling"]

@@ -518,3 +518,29 @@ def test_a_changed_finding_is_rewritten_in_place_or_replaced(
     assert new.checked_versions == versions and versions[saved.id] == saved.version
     stored = store._db.execute("SELECT COUNT(*) FROM findings").fetchone()[0]  # type: ignore[attr-defined]
     assert stored == 2
+
+
+def test_pairing_changed_findings_stops_at_its_budget(
+    project: Project, store: ProjectStore, checked: list[int]
+) -> None:
+    """Many findings of one group on the same paragraphs: pairing each new one with an old
+    one would visit every old one per paragraph; past a budget the rest are inserted, and
+    the stored result is the same."""
+    from translator.core.findings import Finding
+    from translator.store.check_queries import FindingsWrite, NewFinding
+
+    def findings(version: int) -> list[NewFinding]:
+        return [
+            NewFinding(Finding("name-variant", Severity.ERROR, f"{n}/{version}", tuple(checked)))
+            for n in range(60)
+        ]
+
+    queries = checks.check_store(store)
+    queries.write_findings(FindingsWrite(findings=findings(1)))
+    old = {s.id for s in checks.findings_for(store, kinds=["name-variant"])}
+    _write_group_finding(store, checked[5:], "13 is 12", [], kind="number-mismatch")  # last id
+    queries.write_findings(FindingsWrite(delete_finding_ids=sorted(old), findings=findings(2)))
+    stored = checks.findings_for(store, kinds=["name-variant"])
+    assert sorted(s.finding.message for s in stored) == sorted(f"{n}/2" for n in range(60))
+    assert 0 < len(old & {s.id for s in stored}) < 10  # a few rewritten, then the budget ran out
+    assert all(set(s.checked_versions) == set(checked) for s in stored)

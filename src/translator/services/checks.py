@@ -46,7 +46,7 @@ from translator.store.check_queries import (
     StoredFinding,
     TargetChange,
 )
-from translator.store.check_writes import fingerprint
+from translator.store.check_writes import finding_identity
 
 __all__ = [
     "CheckReport",
@@ -400,14 +400,20 @@ def _recontribute(
     for paragraph_id, text in changes.items():
         if text:
             contributions.setdefault(text, []).append(paragraph_id)
-    findings = list(check.check_contributions(sorted_contributions(contributions)))
-    stored = queries.finding_fingerprints(check.kind)
-    fresh = {fingerprint(finding, None): finding for finding in findings}
+    stored = queries.finding_identities(check.kind)
+    inserted: list[NewFinding] = []
+    for finding in check.check_contributions(sorted_contributions(contributions)):
+        item = NewFinding(finding)
+        same = stored.get(finding_identity(item))
+        if same:
+            same.pop(0)  # found again as stored: its row stays
+        else:
+            inserted.append(item)
     return FindingsWrite(
         index_remove=[(check.kind, pid) for pid in changes],
         index_add=[(check.kind, text, pid, "") for pid, text in changes.items() if text],
-        delete_finding_ids=[fid for key, fid in stored.items() if key not in fresh],
-        findings=[NewFinding(f) for key, f in fresh.items() if key not in stored],
+        delete_finding_ids=[fid for ids in stored.values() for fid in ids],
+        findings=inserted,
     )
 
 

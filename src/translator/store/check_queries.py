@@ -185,10 +185,17 @@ class CheckQueries(SqliteQueries):
         )
         return [(str(text), json.loads(ids)) for text, ids in rows]
 
-    def finding_fingerprints(self, kind: str) -> dict[str, int]:
-        """fingerprint -> id of the stored findings of one kind."""
-        rows = self._db.execute("SELECT fingerprint, id FROM findings WHERE kind = ?", (kind,))
-        return {str(key): int(fid) for key, fid in rows}
+    def finding_identities(self, kind: str) -> dict[tuple[str, str, str], list[int]]:
+        """(fingerprint, severity, data) -> ids of the stored findings of one kind, in id
+        order (see check_writes.finding_identity)."""
+        rows = self._db.execute(
+            "SELECT fingerprint, severity, data, id FROM findings WHERE kind = ? ORDER BY id",
+            (kind,),
+        )
+        identities: dict[tuple[str, str, str], list[int]] = {}
+        for print_, severity, data, fid in rows:
+            identities.setdefault((str(print_), str(severity), str(data)), []).append(int(fid))
+        return identities
 
     def stored_entries(self, kind: str) -> list[tuple[str, int, str]]:
         """Every stored index entry of one kind as (group key, paragraph id, value)."""

@@ -60,6 +60,14 @@ def finding_row(item: NewFinding) -> FindingRow:
     )
 
 
+def finding_identity(item: NewFinding) -> tuple[str, str, str]:
+    """What must match for a stored finding to stand for `item` unchanged: its fingerprint,
+    severity and data (the fingerprint leaves the data out: two paragraphs that swap
+    spellings change which paragraph has which, not the message or the paragraphs)."""
+    row = finding_row(item)
+    return row[5], row[1], row[3]
+
+
 def _marks(values: Collection[object]) -> str:
     return ",".join("?" * len(values))
 
@@ -167,7 +175,7 @@ def _replace_by_difference(
     kept: list[int] = []
     for item in items:
         row = finding_row(item)
-        same = stored.get((row[5], row[1], row[3]))
+        same = stored.get((row[5], row[1], row[3]))  # finding_identity(item)
         if same:
             kept.append(same.pop(0))
         else:
@@ -201,7 +209,9 @@ def rewrite_or_delete(
         return []
     groups: dict[int, tuple[str, str | None]] = {}  # doomed id -> (kind, group key)
     links: defaultdict[int, set[int]] = defaultdict(set)  # doomed id -> its paragraphs
-    owners: defaultdict[int, list[int]] = defaultdict(list)  # paragraph -> doomed ids
+    # (kind, group key, paragraph) -> doomed ids: candidates are found through the fresh
+    # row's own paragraphs, never by trying every doomed finding of its group.
+    owners: defaultdict[tuple[str, str | None, int], list[int]] = defaultdict(list)
     for chunk in chunks(sorted(doomed)):
         marks = _marks(chunk)
         for fid, kind, group_key in db.execute(
@@ -214,16 +224,23 @@ def rewrite_or_delete(
             tuple(chunk),
         ):
             links[int(fid)].add(int(paragraph_id))
-            owners[int(paragraph_id)].append(int(fid))
+            owners[(*groups[int(fid)], int(paragraph_id))].append(int(fid))
+    # Pairing is only a saving: where many findings of one group share paragraphs (each
+    # fresh row would score hundreds of candidates per paragraph), it stops at a budget
+    # of owner visits proportional to the links at stake, and the rest is inserted.
+    budget = 4 * (sum(len(paragraphs) for paragraphs in links.values()) + len(fresh))
     left: list[tuple[NewFinding, FindingRow]] = []
     rewritten: list[tuple[str, str, str, str, int]] = []
     gone_links: list[tuple[int, int]] = []
     new_links: list[tuple[int, int]] = []
     for item, row in fresh:
         group, wanted = (row[0], row[4]), set(item.finding.paragraph_ids)
-        shared = Counter(
-            fid for pid in wanted for fid in owners.get(pid, ()) if groups.get(fid) == group
-        )
+        candidates = [owners.get((*group, pid), ()) for pid in wanted]
+        budget -= len(wanted) + sum(map(len, candidates))
+        if budget < 0:
+            left.append((item, row))
+            continue
+        shared = Counter(fid for owned in candidates for fid in owned if fid in groups)
         best, common = max(shared.items(), key=lambda pair: (pair[1], -pair[0]), default=(0, 0))
         # Rewritten only where fewer links change than stay (else deleted and inserted).
         if not common or len(links[best]) + len(wanted) - 2 * common >= common:
