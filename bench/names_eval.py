@@ -117,7 +117,8 @@ RUSSIAN = [
 
 
 def synthetic_units(count: int, seed: int = 7) -> list[NameUnit]:
-    """Paragraphs of about 60 words with a few names each, English source, no Russian."""
+    """Paragraphs of about 60 words with a few names each, English source; every other one
+    has a Russian target (analysed for name variants too)."""
     rng = random.Random(seed)
     units = []
     for index in range(count):

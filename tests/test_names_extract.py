@@ -68,3 +68,15 @@ def test_russian_initials_and_places() -> None:
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError, match="English or Russian"):
         extract_names("Hallo Welt", "de")
+
+
+def test_shifting_a_mention_moves_only_its_offsets() -> None:
+    """`shifted` writes out every field: one added to NameMention must be added there."""
+    from dataclasses import fields, replace
+
+    from translator.names.extract import shifted
+    from translator.names.model import NameMention
+
+    values = {field.name: f"value {field.name}" for field in fields(NameMention)}
+    mention = NameMention(**{**values, "start": 3, "end": 9})  # type: ignore[arg-type]
+    assert shifted(mention, 10) == replace(mention, start=13, end=19)

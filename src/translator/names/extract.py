@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from functools import lru_cache
 
 from pymorphy3.analyzer import Parse
@@ -80,8 +79,29 @@ def extract_names(text: str, lang: str) -> list[NameMention]:
     for match in runs.finditer(text):
         offset = match.start()
         for mention in analyse(match.group(0), opens_sentence(text, offset)):
-            found.append(replace(mention, start=mention.start + offset, end=mention.end + offset))
+            found.append(shifted(mention, offset))
     return found
+
+
+def shifted(mention: NameMention, offset: int) -> NameMention:
+    """`mention` moved `offset` characters on: `dataclasses.replace`, field by field (a
+    quarter of its cost, which is most of a name pass's: every mention is shifted)."""
+    m = mention
+    return NameMention(
+        m.text,
+        m.start + offset,
+        m.end + offset,
+        m.lang,
+        m.kind,
+        m.words,
+        m.title,
+        m.first,
+        m.patronymic,
+        m.surname,
+        m.initials,
+        m.feminine,
+        m.sentence_start,
+    )
 
 
 def english_runs(text: str) -> Iterator[re.Match[str]]:
