@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from translator.services import checks
     from translator.store import ProjectStore
 
+LISTED = 40  # paragraphs named on a finding's line; the rest counted ("… (+12)")
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
 
 
@@ -78,14 +79,19 @@ def _print_report(report: checks.CheckReport, store: ProjectStore, console: Cons
     names = {document.id: document.name for document in store.documents()}
     for kind, findings in report.by_kind().items():
         console.print(Text(f"{kind} ({len(findings)})", style="bold"))
-        for stored in findings:
-            finding = stored.finding
-            where = "; ".join(checks.paragraph_labels(store, finding.paragraph_ids[:8], names))
-            if len(finding.paragraph_ids) > 8:
-                where += f" … (+{len(finding.paragraph_ids) - 8})"
+        for alike in checks.alike_findings(findings):
+            finding = alike[0].finding
+            if len(alike) > 1:  # the same one-paragraph finding in many paragraphs: one line
+                paragraphs = [stored.finding.paragraph_ids[0] for stored in alike]
+                which = f"#{alike[0].finding.id} and {len(alike) - 1} like it,"
+            else:
+                paragraphs, which = list(finding.paragraph_ids), f"#{finding.id}"
+            where = "; ".join(checks.paragraph_labels(store, paragraphs[:LISTED], names))
+            if len(paragraphs) > LISTED:
+                where += f" … (+{len(paragraphs) - LISTED})"
             line = Text("  ")
             line.append(f"{finding.severity.value:<7}", style=SEVERITY_STYLE[finding.severity])
-            line.append(f" #{finding.id} {where}: {finding.message}")
+            line.append(f" {which} {where}: {finding.message}")
             console.print(line)
             by_spelling = finding.data.get("paragraphs_by_spelling")
             if isinstance(by_spelling, dict) and len(by_spelling) > 1:
@@ -94,6 +100,7 @@ def _print_report(report: checks.CheckReport, store: ProjectStore, console: Cons
                     unique = list(dict.fromkeys(ids))
                     places = "; ".join(checks.paragraph_labels(store, unique[:5], names))
                     more = f" … (+{len(unique) - 5})" if len(unique) > 5 else ""
+                    places = places or "in no paragraph yet (the suggested spelling)"
                     console.print(Text(f"      {spelling}: {places}{more}", style="dim"))
     console.print(str(report))
 

@@ -453,16 +453,57 @@ def paragraph_labels(
     paragraph_ids: Iterable[int],
     document_names: Mapping[int, str] | None = None,
 ) -> list[str]:
-    """Where paragraphs are, as a person reads it: "case.txt ¶3, ¶5; news.md ¶2" parts
-    (positions counted from 1, grouped by document in first-seen order). A report labelling
-    many findings passes `document_names` once instead of reading them per call."""
+    """Where paragraphs are, as a person reads it: "case.txt ¶3, ¶5–¶8; news.md ¶2" parts
+    (positions counted from 1, grouped by document in first-seen order, a run of
+    consecutive positions as a range). A report labelling many findings passes
+    `document_names` once instead of reading them per call."""
     names = document_names or {document.id: document.name for document in store.documents()}
-    grouped: dict[str, list[str]] = {}
+    grouped: dict[str, list[int]] = {}
     for paragraph_id in paragraph_ids:
         paragraph = store.paragraph(paragraph_id)
         name = names.get(paragraph.document_id, f"document {paragraph.document_id}")
-        grouped.setdefault(name, []).append(f"¶{paragraph.position + 1}")
-    return [f"{name} {', '.join(places)}" for name, places in grouped.items()]
+        grouped.setdefault(name, []).append(paragraph.position + 1)
+    return [f"{name} {', '.join(_ranges(places))}" for name, places in grouped.items()]
+
+
+def _ranges(positions: Sequence[int]) -> list[str]:
+    """¶ labels, a run of three or more consecutive positions as one range (¶5–¶8)."""
+    labels: list[str] = []
+    start = 0
+    for end in range(1, len(positions) + 1):
+        if end < len(positions) and positions[end] == positions[end - 1] + 1:
+            continue
+        run = positions[start:end]
+        if len(run) >= 3:
+            labels.append(f"¶{run[0]}–¶{run[-1]}")
+        else:
+            labels += (f"¶{position}" for position in run)
+        start = end
+    return labels
+
+
+def alike_findings(
+    findings: Sequence[StoredFinding], at_least: int = 5
+) -> list[list[StoredFinding]]:
+    """`findings` for a readable list: one-paragraph findings with the same kind, severity
+    and message (102 paragraphs with "no translation yet") together when there are
+    `at_least` of them, every other finding alone; in the order each first appears."""
+    groups: dict[tuple[str, str, str], list[StoredFinding]] = {}
+    for stored in findings:
+        finding = stored.finding
+        if len(finding.paragraph_ids) == 1:
+            key = (finding.kind, finding.severity.value, finding.message)
+            groups.setdefault(key, []).append(stored)
+    shown: list[list[StoredFinding]] = []
+    for stored in findings:
+        finding = stored.finding
+        key = (finding.kind, finding.severity.value, finding.message)
+        alike = groups.get(key) if len(finding.paragraph_ids) == 1 else None
+        if alike is None or len(alike) < at_least:
+            shown.append([stored])
+        elif alike[0] is stored:
+            shown.append(alike)
+    return shown
 
 
 def finding_json(stored: StoredFinding) -> dict[str, object]:
