@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from translator.services import checks
     from translator.store import ProjectStore
 
-LISTED = 40  # paragraphs named on a finding's line; the rest counted ("… (+12)")
+# Paragraphs named on a finding's line, the rest counted ("… (+12)"): a few for a project
+# finding (its spellings' lines follow), more for one line standing for many findings.
+LISTED, LISTED_ALIKE = 8, 40
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
 
 
@@ -84,11 +86,12 @@ def _print_report(report: checks.CheckReport, store: ProjectStore, console: Cons
             if len(alike) > 1:  # the same one-paragraph finding in many paragraphs: one line
                 paragraphs = [stored.finding.paragraph_ids[0] for stored in alike]
                 which = f"#{alike[0].finding.id} and {len(alike) - 1} like it,"
+                listed = LISTED_ALIKE
             else:
-                paragraphs, which = list(finding.paragraph_ids), f"#{finding.id}"
-            where = "; ".join(checks.paragraph_labels(store, paragraphs[:LISTED], names))
-            if len(paragraphs) > LISTED:
-                where += f" … (+{len(paragraphs) - LISTED})"
+                paragraphs, which, listed = list(finding.paragraph_ids), f"#{finding.id}", LISTED
+            where = "; ".join(checks.paragraph_labels(store, paragraphs[:listed], names))
+            if len(paragraphs) > listed:
+                where += f" … (+{len(paragraphs) - listed})"
             line = Text("  ")
             line.append(f"{finding.severity.value:<7}", style=SEVERITY_STYLE[finding.severity])
             line.append(f" {which} {where}: {finding.message}")
