@@ -80,3 +80,72 @@ def test_a_suggested_spelling_no_paragraph_uses_is_said_so(
     assert (
         "      Sokolov: in no paragraph yet (the suggested spelling)" in result.stdout.splitlines()
     )
+
+
+def test_an_unknown_transliteration_scheme_is_a_one_line_error(
+    project: Project, store: ProjectStore, run_cli: RunCli
+) -> None:
+    from tests.conftest import set_setting
+
+    store.close()
+    set_setting(project.config_path, "house_style", "transliteration", '"nonsense"')
+    result = run_cli("--project", project.root, "check")
+    assert result.exit_code != 0
+    [line] = result.stderr.strip().splitlines()
+    assert str(project.config_path) in line and "'nonsense'" in line and "wikipedia" in line
+
+
+@pytest.mark.parametrize("scan_above", [10_000, 0], ids=["in-lists", "one-scan"])
+def test_json_says_where_each_paragraph_is(
+    project: Project,
+    store: ProjectStore,
+    run_cli: RunCli,
+    scan_above: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import json
+
+    from translator.store import check_queries
+
+    monkeypatch.setattr(check_queries, "SCAN_PLACES_ABOVE", scan_above)
+
+    add_document(project, store, "first.txt", PAIRS[:2])
+    add_document(project, store, "second.txt", PAIRS[2:])
+    store.close()
+    result = run_cli("--project", project.root, "check", "--kind", "name-variant", "--json")
+    [finding] = json.loads(result.stdout)
+    assert finding["locations"] == {"first.txt": [1], "second.txt": [1, 2]}
+    assert len(finding["paragraphs"]) == 3
+
+
+def test_dismiss_and_restore_from_the_command_line(
+    project: Project, store: ProjectStore, run_cli: RunCli
+) -> None:
+    from tests.conftest import set_setting
+
+    add_document(project, store, "case.txt", PAIRS)
+    store.close()
+    run_cli("--project", project.root, "check")
+    [name] = checks_json(run_cli, project, "name-variant")
+    set_setting(project.config_path, "roles", "editors", '["editor1"]')
+    set_setting(project.config_path, "roles", "translators", '["tr1"]')
+    refused = run_cli("--project", project.root, "--as", "tr1", "dismiss", str(name["id"]))
+    assert refused.exit_code != 0 and "only editors and publishers" in refused.stderr
+    unknown = run_cli(
+        "--project", project.root, "--as", "editor1", "dismiss", str(name["id"]), "999"
+    )
+    assert unknown.exit_code != 0 and "no finding with id 999" in unknown.stderr
+    assert checks_json(run_cli, project, "name-variant") == [name]  # nothing dismissed
+    done = run_cli("--project", project.root, "--as", "editor1", "dismiss", str(name["id"]))
+    assert done.exit_code == 0 and f"dismissed #{name['id']} (name-variant)" in done.stdout
+    assert checks_json(run_cli, project, "name-variant") == []
+    run_cli("--project", project.root, "--as", "editor1", "restore", str(name["id"]))
+    assert checks_json(run_cli, project, "name-variant") == [name]
+
+
+def checks_json(run_cli: RunCli, project: Project, kind: str) -> list[dict[str, object]]:
+    import json
+
+    result = run_cli("--project", project.root, "check", "--kind", kind, "--json")
+    assert result.exit_code == 0, result.stderr
+    return list(json.loads(result.stdout))

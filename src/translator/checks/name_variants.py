@@ -34,6 +34,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Self
 
 from translator.checks.base import CheckContext, CheckUnit, ContributionProjectCheck
+from translator.core.errors import ProjectConfigError
 from translator.core.findings import Finding, Severity
 from translator.glossary.model import Glossary, TermStatus
 from translator.names import NameVariantCluster
@@ -44,6 +45,7 @@ from translator.names.cluster import (
 )
 from translator.names.keys import latin_key
 from translator.names.model import Contribution, NameItem
+from translator.names.renderings import SCHEMES
 from translator.names.russian_target import first_key
 
 
@@ -67,8 +69,15 @@ class NameVariantCheck(ContributionProjectCheck):
 
     @classmethod
     def from_context(cls, context: CheckContext) -> Self:
+        scheme = context.house_scheme
+        if scheme.lower() not in SCHEMES:
+            where = context.project.config_path if context.project else "translator.toml"
+            raise ProjectConfigError(
+                f"{where}: house_style.transliteration: unknown scheme {scheme!r} "
+                f"(use one of: {', '.join(sorted(SCHEMES))})"
+            )
         english, russian = _glossary_names(context)
-        return cls(house_scheme=context.house_scheme, preferred=english, russian_preferred=russian)
+        return cls(house_scheme=scheme, preferred=english, russian_preferred=russian)
 
     def contribution(self, unit: CheckUnit) -> str:
         if unit.duplicate_of is not None:

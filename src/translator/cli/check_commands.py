@@ -49,6 +49,14 @@ def register(commands: Commands) -> None:
         help="exit 1 when a finding of this severity or worse exists (publishing pipelines)",
     )
 
+    for name, dismissed, what in (
+        ("dismiss", True, "hide findings judged harmless (while the problem stays as it is)"),
+        ("restore", False, "show dismissed findings again"),
+    ):
+        command = commands.add(name, what, _cmd_dismiss)
+        command.add_argument("ids", metavar="ID", type=int, nargs="+", help="finding ids (#N)")
+        command.set_defaults(dismissed=dismissed)
+
     resolve = commands.add(
         "resolve", "rewrite every spelling of a name to one canonical spelling", _cmd_resolve
     )
@@ -66,7 +74,10 @@ def _cmd_check(args: argparse.Namespace, console: Console) -> int:
             project, store, document=args.doc, kinds=args.kind, full=args.full
         )
         if args.json:
-            findings = [checks.finding_json(s) for s in report.findings]
+            places = checks.paragraph_places(
+                store, (pid for s in report.findings for pid in s.finding.paragraph_ids)
+            )
+            findings = [checks.finding_json(s, places) for s in report.findings]
             print(json.dumps(findings, ensure_ascii=False))
         else:
             _print_report(report, store, console)
@@ -106,6 +117,19 @@ def _print_report(report: checks.CheckReport, store: ProjectStore, console: Cons
                     places = places or "in no paragraph yet (the suggested spelling)"
                     console.print(Text(f"      {spelling}: {places}{more}", style="dim"))
     console.print(str(report))
+
+
+def _cmd_dismiss(args: argparse.Namespace, console: Console) -> int:
+    from translator.services import checks
+
+    project, store = open_project(args)
+    with store:
+        changed = checks.set_dismissed(project, store, args.ids, acting_user(args), args.dismissed)
+    verb = "dismissed" if args.dismissed else "restored"
+    for stored in changed:
+        finding = stored.finding
+        console.print(Text(f"{verb} #{finding.id} ({finding.kind}): {finding.message}"))
+    return 0
 
 
 def _cmd_resolve(args: argparse.Namespace, console: Console) -> int:

@@ -58,12 +58,14 @@ __all__ = [
     "findings_for",
     "known_kinds",
     "open_finding_counts",
+    "paragraph_places",
     "preview_resolve",
     "recheck_paragraph",
     "recheck_paragraphs",
     "resolve_name",
     "restore_finding",
     "run_checks",
+    "set_dismissed",
 ]
 
 
@@ -448,6 +450,38 @@ def restore_finding(store: ProjectStore, finding_id: int) -> StoredFinding:
     return check_store(store).restore_finding(finding_id)
 
 
+def set_dismissed(
+    project: Project, store: ProjectStore, finding_ids: Sequence[int], actor: str, dismissed: bool
+) -> list[StoredFinding]:
+    """Dismiss findings a person judged harmless (hidden from reports while the problem
+    stays as it is), or restore them. A review decision: editors and publishers only (roles
+    from translator.toml; none configured: everyone may). Every id is checked first, so an
+    unknown one changes nothing."""
+    from translator.services import review
+
+    person = review.actor_for(project, actor)
+    if not review.can_approve(person):
+        raise review.ReviewRefused(
+            f"{person.name} may not dismiss or restore findings: only editors and publishers "
+            f"may (see [roles] in {project.config_path})"
+        )
+    queries = check_store(store)
+    for finding_id in finding_ids:
+        queries.finding(finding_id)  # a clear error for an unknown id, before any change
+    if dismissed:
+        return [queries.dismiss_finding(finding_id, person.name) for finding_id in finding_ids]
+    return [queries.restore_finding(finding_id) for finding_id in finding_ids]
+
+
+def paragraph_places(
+    store: ProjectStore, paragraph_ids: Iterable[int]
+) -> dict[int, tuple[str, int]]:
+    """paragraph id -> (document name, position from 1): where `translator check --json`
+    says each finding is (see `finding_json`)."""
+    places = check_store(store).paragraph_places(list(dict.fromkeys(paragraph_ids)))
+    return {pid: (name, position + 1) for pid, (name, position) in places.items()}
+
+
 def paragraph_labels(
     store: ProjectStore,
     paragraph_ids: Iterable[int],
@@ -506,9 +540,13 @@ def alike_findings(
     return shown
 
 
-def finding_json(stored: StoredFinding) -> dict[str, object]:
-    """One finding as `translator check --json` prints it: kind, severity, paragraphs,
-    message, then the kind's own details (e.g. "spellings" for name variants)."""
+def finding_json(
+    stored: StoredFinding, places: Mapping[int, tuple[str, int]] | None = None
+) -> dict[str, object]:
+    """One finding as `translator check --json` prints it: kind, severity, paragraphs (ids),
+    message, then with `places` (see `paragraph_places`) where they are ("locations":
+    document name -> positions from 1, {"case.txt": [3, 5]}), then the kind's own details
+    ("spellings" for name variants)."""
     finding = stored.finding
     result: dict[str, object] = {
         "id": finding.id,
@@ -517,6 +555,13 @@ def finding_json(stored: StoredFinding) -> dict[str, object]:
         "paragraphs": list(finding.paragraph_ids),
         "message": finding.message,
     }
+    if places is not None:
+        locations: dict[str, list[int]] = {}
+        for pid in finding.paragraph_ids:
+            if pid in places:
+                name, position = places[pid]
+                locations.setdefault(name, []).append(position)
+        result["locations"] = locations
     for key, value in finding.data.items():
         result.setdefault(key, value)
     if stored.dismissed:

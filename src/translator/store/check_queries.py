@@ -33,6 +33,7 @@ from translator.store.rows import utc_now
 #  target, status, duplicate_of, version): what a check sees of a paragraph.
 UnitRow = tuple[int, int, str, int, str, str, str, str, str, int | None, int]
 
+SCAN_PLACES_ABOVE = 10_000  # paragraph ids for which paragraph_places reads every paragraph
 # A stored finding with its dismissal and "paragraph:version" links (see _stored_finding).
 _FINDING_SELECT = (
     "SELECT f.id, f.kind, f.severity, f.message, f.data, f.group_key, f.created_at, "
@@ -175,6 +176,25 @@ class CheckQueries(SqliteQueries):
             )
             result[key] = [(int(pid), str(value)) for pid, value in rows]
         return result
+
+    def paragraph_places(self, paragraph_ids: Sequence[int]) -> dict[int, tuple[str, int]]:
+        """paragraph id -> (document name, position from 0) for the ids that exist."""
+        places: dict[int, tuple[str, int]] = {}
+        if len(paragraph_ids) > SCAN_PLACES_ABOVE:  # one scan, not hundreds of IN lists
+            wanted = set(paragraph_ids)
+            rows = self._db.execute(
+                "SELECT p.id, d.name, p.position FROM paragraphs p "
+                "JOIN documents d ON d.id = p.document_id"
+            )
+            return {pid: (name, pos) for pid, name, pos in rows if pid in wanted}
+        for chunk in chunks(paragraph_ids):
+            rows = self._db.execute(
+                "SELECT p.id, d.name, p.position FROM paragraphs p JOIN documents d "
+                f"ON d.id = p.document_id WHERE p.id IN ({','.join('?' * len(chunk))})",
+                tuple(chunk),
+            )
+            places.update((int(pid), (str(name), int(pos))) for pid, name, pos in rows)
+        return places
 
     def contributions(self, kind: str) -> list[tuple[str, list[int]]]:
         """The stored contributions of a contribution check, each with its paragraph ids."""
