@@ -544,3 +544,21 @@ def test_pairing_changed_findings_stops_at_its_budget(
     assert sorted(s.finding.message for s in stored) == sorted(f"{n}/2" for n in range(60))
     assert 0 < len(old & {s.id for s in stored}) < 10  # a few rewritten, then the budget ran out
     assert all(set(s.checked_versions) == set(checked) for s in stored)
+
+
+@pytest.mark.parametrize("document", ["a.txt", "b.txt"])
+def test_a_document_run_keeps_the_ids_of_findings_found_again(
+    project: Project, store: ProjectStore, checked: list[int], document: str
+) -> None:
+    checks.run_checks(project, store)
+    first = _ids(store)
+    assert any(kind == "number-mismatch" for kind, _, _ in first)
+    checks.run_checks(project, store, document=document)
+    assert _ids(store) == first
+    set_target(store, checked[5], "A term of 14 years.", APPROVED)  # b.txt's number finding
+    checks.run_checks(project, store, document=document)
+    changed = {key: fid for key, fid in _ids(store).items() if key not in first}
+    assert bool(changed) is (document == "b.txt")
+    assert {k: v for k, v in _ids(store).items() if k in first} == {
+        k: v for k, v in first.items() if k[0] != "number-mismatch" or document == "a.txt"
+    }

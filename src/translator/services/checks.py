@@ -185,6 +185,8 @@ def _run_selected(
     if suite.paragraph_checks:
         write.clear_paragraph_kinds = suite.paragraph_kinds
         write.clear_paragraph_ids = None if document_id is None else [u.paragraph_id for u in units]
+        # One document's findings by difference too: one found again keeps its id (#N).
+        write.paragraph_difference = document_id is not None
         write.findings.extend(NewFinding(f) for f in results.findings)
         if document_id is None:
             write.completed_kinds.extend(suite.paragraph_kinds)
