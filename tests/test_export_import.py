@@ -262,3 +262,109 @@ def test_broken_files_name_the_file(project: Project, store: ProjectStore, tmp_p
     with pytest.raises(TranslatorError, match=r"notes\.docx: cannot tell the format"):
         (tmp_path / "notes.docx").write_bytes(b"PK")
         publishing.import_translations(project, store, tmp_path / "notes.docx", actor="dana")
+
+
+def test_a_truncated_po_is_refused_and_nothing_changes(
+    project: Project, store: ProjectStore, exported_po: tuple[Path, list[int]]
+) -> None:
+    """A copy cut inside a string (an interrupted sync) must not store a cut-off target."""
+    out, ids = exported_po
+    edit_po(out, {uid(store, i): f"A complete, reviewed translation {i}." for i in ids})
+    text = out.read_text(encoding="utf-8").rstrip("\n")
+    assert text.endswith('."')
+    out.write_text(text[:-12], encoding="utf-8")
+    before = snapshot(store)
+    with pytest.raises(FormatError, match=r"work\.po: .*line \d+: a string that does not end"):
+        publishing.import_translations(project, store, out, actor="dana")
+    assert snapshot(store) == before
+
+
+def test_only_people_who_may_edit_import(
+    project: Project, store: ProjectStore, exported_po: tuple[Path, list[int]]
+) -> None:
+    from tests.conftest import set_setting
+    from translator.services.review import ReviewRefused
+
+    out, ids = exported_po
+    edit_po(out, {uid(store, ids[1]): "vandalised"})
+    set_setting(project.config_path, "roles", "editors", '["ed"]')
+    project = set_setting(project.config_path, "roles", "translators", '["tr"]')
+    before = snapshot(store)
+    with pytest.raises(ReviewRefused, match="eve may not import translations"):
+        publishing.import_translations(project, store, out, actor="eve")
+    assert snapshot(store) == before
+    report = publishing.import_translations(project, store, out, actor="tr")
+    assert [p.id for p in report.applied] == [ids[1]]
+
+
+def test_a_paragraph_held_twice_is_not_applied_at_all(
+    project: Project, store: ProjectStore, exported_po: tuple[Path, list[int]]
+) -> None:
+    out, ids = exported_po
+    unit = uid(store, ids[2])
+    edit_po(out, {unit: "ONE"})
+    catalog = polib.pofile(str(out))
+    [entry] = [e for e in catalog if e.msgctxt == unit]
+    catalog.append(
+        polib.POEntry(msgctxt=unit, msgid=entry.msgid, msgstr="TWO", comment=entry.comment)
+    )
+    catalog.save(str(out))
+    before = store.paragraph(ids[2]).target_text
+    report = publishing.import_translations(project, store, out, actor="dana")
+    assert [(r.unit_id, "2 times" in r.reason) for r in report.refused] == [(unit, True)] * 2
+    assert report.applied == [] and store.paragraph(ids[2]).target_text == before
+
+
+def test_a_unit_without_its_export_version_never_overwrites_a_target(
+    project: Project, store: ProjectStore, exported_po: tuple[Path, list[int]]
+) -> None:
+    """A tool that drops the version marker: a paragraph with a target might have changed
+    since the export, so it is refused; one with no target yet has nothing to lose."""
+    out, ids = exported_po
+    translated, empty = ids[2], ids[7]
+    assert store.paragraph(translated).target_text and not store.paragraph(empty).target_text
+    edit_po(out, {uid(store, translated): "Stale edit", uid(store, empty): "First translation."})
+    catalog = polib.pofile(str(out))
+    for entry in catalog:
+        entry.comment = "\n".join(
+            line for line in entry.comment.splitlines() if "translator-version" not in line
+        )
+    catalog.save(str(out))
+    before = store.paragraph(translated).target_text
+    report = publishing.import_translations(project, store, out, actor="dana")
+    [refused] = report.refused
+    assert refused.unit_id == uid(store, translated) and "which version" in refused.reason
+    assert store.paragraph(translated).target_text == before
+    assert [p.id for p in report.applied] == [empty]
+
+
+def test_an_edited_entry_without_its_id_is_refused(
+    project: Project, store: ProjectStore, exported_po: tuple[Path, list[int]]
+) -> None:
+    out, ids = exported_po
+    unit = uid(store, ids[2])
+    edit_po(out, {unit: "Edited, id lost"})
+    catalog = polib.pofile(str(out))
+    [entry] = [e for e in catalog if e.msgctxt == unit]
+    entry.msgctxt = None
+    catalog.save(str(out))
+    report = publishing.import_translations(project, store, out, actor="dana")
+    [refused] = report.refused
+    assert refused.unit_id.startswith("«") and "no paragraph id" in refused.reason
+    assert report.applied == []
+
+
+def test_a_folder_is_named_as_one(project: Project, store: ProjectStore, tmp_path: Path) -> None:
+    folder = tmp_path / "exports.po"
+    folder.mkdir()
+    with pytest.raises(TranslatorError, match=r"exports\.po: a folder"):
+        publishing.import_translations(project, store, folder, actor="dana")
+
+
+def test_an_empty_po_is_not_said_to_be_another_projects(
+    project: Project, store: ProjectStore, tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.po"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(publishing.ImportTranslationsRefused, match="names no translator project"):
+        publishing.import_translations(project, store, empty, actor="dana")

@@ -114,24 +114,43 @@ class PoExporter(Exporter):
                 out.writelines(f"\n{entry_text(unit)}" for unit in document.units)
 
 
+# A line of an entry's strings: keyword (or a previous/obsolete one), then one whole
+# "..." string with its escapes. polib reads a line cut inside its string (a file truncated
+# by an interrupted copy) as if it were closed, dropping its last character.
+_STRING_LINE = re.compile(
+    r'(?:#[~|]\s*)?(?:msgctxt|msgid(?:_plural)?|msgstr(?:\[\d+\])?)?\s*"(?:[^"\\]|\\.)*"'
+)
+_STRING_START = re.compile(r"(?:#[~|]\s*)?(?:msgctxt|msgid|msgstr|\")")
+
+
+def _refuse_unterminated(path: Path, encoding: str) -> None:
+    """ValueError naming the first string line that does not end its string."""
+    with path.open(encoding=encoding, errors="replace") as handle:
+        for number, line in enumerate(handle, 1):
+            text = line.strip()
+            if _STRING_START.match(text) and not _STRING_LINE.fullmatch(text):
+                raise ValueError(f"line {number}: a string that does not end; truncated?")
+
+
 class PoImporter(Importer):
     format_name = "po"
 
     def read(self, path: Path) -> ImportedFile:
         try:
             catalog = polib.pofile(str(path), wrapwidth=0)
-        except (OSError, ValueError, UnicodeDecodeError) as error:
+            _refuse_unterminated(path, polib.detect_encoding(str(path)))
+        except (OSError, ValueError, UnicodeDecodeError, LookupError) as error:
             raise FormatError(path, f"not a readable PO file ({error})") from error
         source_lang = catalog.metadata.get(SOURCE_HEADER, "")
         target_lang = catalog.metadata.get("Language", "")
         units = []
         for entry in catalog:
-            if entry.obsolete or not entry.msgctxt:
-                continue
+            if entry.obsolete or (not entry.msgctxt and not entry.msgstr):
+                continue  # an entry without an id is reported unless it holds no target
             version = _VERSION_LINE.search(entry.comment or "")
             units.append(
                 ImportedUnit(
-                    id=entry.msgctxt,
+                    id=entry.msgctxt or "",
                     source=entry.msgid,
                     target=entry.msgstr,
                     source_lang=source_lang,

@@ -6,6 +6,7 @@ Exports are read-only on the store and atomic on disk; imports change targets on
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -337,21 +338,39 @@ def import_translations(
     pair. Units are refused one by one (and listed) when their paragraph is gone, its
     source changed, or it changed in the project since the export (its version moved on
     and the target differs): importing then would overwrite someone's newer work.
-    Units whose target equals the stored one, or is empty, are skipped.
+    Units whose target equals the stored one, or is empty, are skipped. A unit that does
+    not say which version it was exported from (a tool dropped the marker) is refused where
+    the paragraph has a target: whether that changed since cannot be told. A paragraph the
+    file holds twice is refused whole (which one is meant cannot be told either). Only
+    people who may edit targets may import them (roles in translator.toml).
     """
     from translator.formats.base import parse_unit_id
     from translator.formats.registry import IMPORTERS
+    from translator.services import review
     from translator.store.export_queries import TargetEdit
 
+    person = review.actor_for(project, actor)
+    if not review.can_edit(person):
+        raise review.ReviewRefused(
+            f"{person.name} may not import translations: not listed in [roles] of "
+            f"{project.config_path}"
+        )
+    if file.is_dir():
+        raise TranslatorError(f"{file}: a folder, not a PO or XLIFF file")
     if not file.is_file():
         raise TranslatorError(f"{file}: no such file")
     format_name = format or detect_import_format(file)
     if format_name not in IMPORTERS:
         raise TranslatorError(f"{file}: cannot import format '{format_name}' (use po, xliff)")
     imported = IMPORTERS[format_name]().read(file)
+    if imported.project is None:
+        raise ImportTranslationsRefused(
+            f"{file}: names no translator project (empty, or not exported by translator); "
+            "nothing imported"
+        )
     if imported.project != project.config.name:
         raise ImportTranslationsRefused(
-            f"{file}: made for project '{imported.project or 'unknown'}', "
+            f"{file}: made for project '{imported.project}', "
             f"not '{project.config.name}'; nothing imported"
         )
     queries = export_queries(store)
@@ -359,10 +378,16 @@ def import_translations(
     documents: dict[int, tuple[Document, dict[int, Paragraph]]] = {}
     by_id = {document.id: document for document in store.documents()}
     edits: list[TargetEdit] = []
-    seen: set[int] = set()
+    held = Counter(parse_unit_id(unit.id) for unit in imported.units)
     for unit in imported.units:
         ids = parse_unit_id(unit.id)
         document = by_id.get(ids[0]) if ids else None
+        if not unit.id:
+            label = f"«{unit.source[:40]}…»" if len(unit.source) > 40 else f"«{unit.source}»"
+            report.refused.append(
+                RefusedUnit(label, "no paragraph id on the entry (msgctxt or unit id removed?)")
+            )
+            continue
         if ids is None or document is None:
             report.refused.append(RefusedUnit(unit.id, "no such paragraph in this project"))
             continue
@@ -378,12 +403,22 @@ def import_translations(
         paragraph = documents[document.id][1].get(ids[1])
         if paragraph is None:
             report.refused.append(RefusedUnit(unit.id, f"no longer in '{document.name}'"))
-        elif paragraph.id in seen:
-            report.refused.append(RefusedUnit(unit.id, "appears twice in the file"))
+        elif held[ids] > 1:
+            report.refused.append(
+                RefusedUnit(unit.id, f"appears {held[ids]} times in the file; none applied")
+            )
         elif unit.source != paragraph.source_text:
             report.refused.append(RefusedUnit(unit.id, "its source text changed since export"))
         elif not unit.target or unit.target == paragraph.target_text:
             report.unchanged += 1
+        elif unit.version is None and paragraph.target_text:
+            report.refused.append(
+                RefusedUnit(
+                    unit.id,
+                    "the file does not say which version it was exported from, so a newer "
+                    "target in the project cannot be told apart; export it again",
+                )
+            )
         elif unit.version is not None and unit.version != paragraph.version:
             by = f" by {paragraph.updated_by}" if paragraph.updated_by else ""
             report.refused.append(
@@ -395,8 +430,6 @@ def import_translations(
             )
         else:
             edits.append(TargetEdit(paragraph.id, paragraph.version, unit.target))
-        if paragraph is not None:
-            seen.add(paragraph.id)
     if edits:
         report.applied = queries.apply_imported_targets(
             edits, actor, note=f"imported from {file.name}"
