@@ -368,3 +368,23 @@ def test_an_empty_po_is_not_said_to_be_another_projects(
     empty.write_text("", encoding="utf-8")
     with pytest.raises(publishing.ImportTranslationsRefused, match="names no translator project"):
         publishing.import_translations(project, store, empty, actor="dana")
+
+
+@pytest.mark.parametrize("format", ["xliff", "xliff2"])
+def test_an_unedited_xliff_with_control_characters_changes_nothing(
+    project: Project, store: ProjectStore, tmp_path: Path, format: str
+) -> None:
+    """XML cannot hold most control characters (exported as U+FFFD): reading such a unit
+    back unedited is neither a changed source nor a new target."""
+    from tests.test_formats_base import new_document
+
+    (document,) = store.add_documents([new_document("ctl.txt", ["Текст\x01 источника."])])
+    [paragraph] = store.paragraphs(document.id)
+    set_target(store, paragraph.id, "Target\vtext.", ReviewStatus.EDITED)
+    out = tmp_path / f"ctl.{format}.xlf"
+    publishing.export(project, store, format=format, out=out, include_unapproved=True)
+    assert "\ufffd" in out.read_text(encoding="utf-8")
+    before = snapshot(store)
+    report = publishing.import_translations(project, store, out, actor="dana")
+    assert (report.applied, report.refused, report.unchanged) == ([], [], 1)
+    assert snapshot(store) == before

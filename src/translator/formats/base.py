@@ -141,6 +141,11 @@ class Importer(ABC):
     def read(self, path: Path) -> ImportedFile:
         """Parse `path`; FormatError (naming the file) when it is not a valid file of ours."""
 
+    def as_written(self, text: str) -> str:
+        """`text` as an export in this format holds it (an XML format cannot hold most
+        control characters: see `xml_text`), to compare a file's text with the project's."""
+        return text
+
 
 def split_pieces(text: str, sentences: Sequence[str]) -> list[str] | None:
     """Cut `text` into one piece per sentence, each keeping the space after it.

@@ -20,6 +20,7 @@ from translator.formats.base import (
     ImportedUnit,
     Importer,
     split_pieces,
+    xml_text,
 )
 from translator.formats.safexml import localname, parse_untrusted, text_of
 from translator.formats.xmlwrite import attributes, element, text
@@ -114,6 +115,9 @@ class Xliff12Exporter(Exporter):
 
 class Xliff12Importer(Importer):
     format_name = "xliff"
+
+    def as_written(self, text: str) -> str:
+        return xml_text(text)
 
     def read(self, path: Path) -> ImportedFile:
         root = parse_untrusted(path)

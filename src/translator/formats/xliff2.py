@@ -24,6 +24,7 @@ from translator.formats.base import (
     ImportedUnit,
     Importer,
     target_pieces,
+    xml_text,
 )
 from translator.formats.safexml import localname, parse_untrusted, text_of
 from translator.formats.xmlwrite import attributes, element, text
@@ -105,6 +106,9 @@ class Xliff2Exporter(Exporter):
 
 class Xliff2Importer(Importer):
     format_name = "xliff2"
+
+    def as_written(self, text: str) -> str:
+        return xml_text(text)
 
     def read(self, path: Path) -> ImportedFile:
         root = parse_untrusted(path)

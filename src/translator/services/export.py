@@ -362,7 +362,9 @@ def import_translations(
     format_name = format or detect_import_format(file)
     if format_name not in IMPORTERS:
         raise TranslatorError(f"{file}: cannot import format '{format_name}' (use po, xliff)")
-    imported = IMPORTERS[format_name]().read(file)
+    importer = IMPORTERS[format_name]()
+    imported = importer.read(file)
+    written = importer.as_written  # the project's text as this format holds it
     if imported.project is None:
         raise ImportTranslationsRefused(
             f"{file}: names no translator project (empty, or not exported by translator); "
@@ -407,9 +409,9 @@ def import_translations(
             report.refused.append(
                 RefusedUnit(unit.id, f"appears {held[ids]} times in the file; none applied")
             )
-        elif unit.source != paragraph.source_text:
+        elif unit.source != written(paragraph.source_text):
             report.refused.append(RefusedUnit(unit.id, "its source text changed since export"))
-        elif not unit.target or unit.target == paragraph.target_text:
+        elif not unit.target or unit.target == written(paragraph.target_text):
             report.unchanged += 1
         elif unit.version is None and paragraph.target_text:
             report.refused.append(
