@@ -234,3 +234,34 @@ def test_resolve_cli(
 def test_a_possessive_surname_next_to_a_first_name(text: str, rewritten: bool) -> None:
     found = plan_replacements(text, ["Dmitrii"], "Dmitrij", ["Dmitry Zhuravlev", "Zhuravlev"])
     assert [item.old for item in found] == (["Dmitrii"] if rewritten else [])
+
+
+SOKOLOV_RU_EN = [
+    ("Алексей Соколов был задержан.", "Aleksei Sokolov was detained."),
+    ("Суд назначил Алексею Соколову пять лет.", "The court gave Alexei Sokolov five years."),
+    ("Алексея Соколова навестила жена.", "Alexey Sokollov was visited by his wife."),
+    ("Алексей Петров тоже был там.", "Alexey Petrov was there too."),
+    ("Алексей Соколов встретил Алексея Петрова.", "Alexey Sokollov met Alexey Petrov."),
+]
+
+
+def test_a_first_name_is_rewritten_next_to_a_misspelt_surname(
+    project: Project, store: ProjectStore
+) -> None:
+    """Sokollov is Sokolov misspelt (the surname finding lists it), so «Alexey» before it is
+    still his first name; Alexey Petrov is another man and keeps his."""
+    paragraphs = add_document(project, store, "case.txt", SOKOLOV_RU_EN)
+    checks.run_checks(project, store, kinds=["name-variant"])
+    dry = checks.resolve_name(project, store, "Alexei", "Aleksei", dry_run=True)
+    ids = [p.id for p in paragraphs]
+    assert [change.paragraph_id for change in dry.changes] == [ids[1], ids[2], ids[4]]
+    assert dry.left == {}
+    checks.resolve_name(project, store, "Alexei", "Aleksei", "ed")
+    assert [store.paragraph(pid).target_text for pid in ids[1:]] == [
+        "The court gave Aleksei Sokolov five years.",
+        "Aleksei Sokollov was visited by his wife.",
+        "Alexey Petrov was there too.",
+        "Aleksei Sokollov met Alexey Petrov.",
+    ]
+    left = checks.findings_for(store, kinds=["name-variant"])
+    assert all("Alexey" not in stored.finding.data["spellings"] for stored in left)  # type: ignore[operator]

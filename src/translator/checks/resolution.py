@@ -22,6 +22,7 @@ from rapidfuzz.distance import Levenshtein
 
 from translator.diffs import word_diff
 from translator.names.morph import name_parses
+from translator.names.russian_target import surname_key
 
 if TYPE_CHECKING:
     from pymorphy3.analyzer import Parse
@@ -57,6 +58,7 @@ class Replacement:
     end: int
     old: str
     new: str
+    spelling: str = ""  # the variant spelling `old` is a form of («Соколлов» for «Соколлова»)
 
 
 _CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё-]+")
@@ -85,14 +87,18 @@ def _cased(form: str, like: str, keep_yo: bool) -> str:
 
 def inflected_pairs(spelling: str, canonical: str) -> dict[str, str]:
     """Each form of a Russian one-word name spelling -> the canonical's form of the same
-    case, number and gender («Журравлеву» -> «Журавлеву»); for anything else, or a word
-    pymorphy3 does not read as a name, just `spelling` -> `canonical`."""
+    case, number and gender («Журравлеву» -> «Журавлеву»); for anything else, or a
+    canonical pymorphy3 does not read as a name, just `spelling` -> `canonical`. A misspelt
+    word pymorphy3 does not read as a name in the nominative («Соколлов», which it takes
+    for a place «Соколл») is declined like the canonical (`_analogous_pairs`)."""
     pairs = {spelling: canonical}
     if not (_CYRILLIC_WORD.fullmatch(spelling) and _CYRILLIC_WORD.fullmatch(canonical)):
         return pairs
     old, new = _nominative_name(spelling), _nominative_name(canonical)
-    if old is None or new is None:
+    if new is None:
         return pairs
+    if old is None:
+        return pairs | _analogous_pairs(spelling, canonical, new)
     keep_yo = "ё" in canonical.lower()
     for form in old.lexeme:
         wanted = set(form.tag.grammemes) & _FORM_GRAMMEMES
@@ -102,6 +108,33 @@ def inflected_pairs(spelling: str, canonical: str) -> dict[str, str]:
         old_form = _cased(form.word, spelling, "ё" in spelling.lower())
         new_form = _cased(target.word, canonical, keep_yo)
         if old_form != new_form:  # a form both spellings share is no variant
+            pairs.setdefault(old_form, new_form)
+    return pairs
+
+
+def _shared_prefix(first: str, second: str) -> int:
+    """How many leading letters two words share."""
+    return next(
+        (i for i, (a, b) in enumerate(zip(first, second, strict=False)) if a != b),
+        min(len(first), len(second)),
+    )
+
+
+def _analogous_pairs(spelling: str, canonical: str, new: Parse) -> dict[str, str]:
+    """The canonical's forms (`new`, its nominative parse), each with the spelling's form
+    made the same way: the canonical's ending swapped on the spelling («Соколов» ->
+    «Соколова» gives «Соколлов» -> «Соколлова»). A form whose ending the spelling does not
+    share is left out rather than guessed."""
+    pairs: dict[str, str] = {}
+    keep_yo = "ё" in canonical.lower()
+    for form in new.lexeme:
+        new_form = _cased(form.word, canonical, keep_yo)
+        shared = _shared_prefix(canonical.lower(), new_form.lower())
+        ending = canonical[shared:]
+        if not spelling.lower().endswith(ending.lower()):
+            continue
+        old_form = spelling[: len(spelling) - len(ending)] + new_form[shared:]
+        if old_form != new_form:
             pairs.setdefault(old_form, new_form)
     return pairs
 
@@ -117,16 +150,30 @@ def _pattern(spelling: str) -> re.Pattern[str]:
 _POSSESSIVE = re.compile(r"['’]s?$")  # "Zhuravlev's", "Zhuravlevs’": the name itself
 
 
+def _name_keys(words: Iterable[str]) -> set[str]:
+    """What a neighbouring word is compared by: `surname_key` of each word and of each of its
+    case forms, so «Алексия Соколова» is the same name as «Алексий Соколов» (Latin words
+    only lose their capitals)."""
+    keys: set[str] = set()
+    for word in words:
+        keys.add(surname_key(word))
+        if _CYRILLIC_WORD.fullmatch(word):
+            parse = _nominative_name(word)
+            keys.update(surname_key(form.word) for form in (parse.lexeme if parse else ()))
+    return keys
+
+
 def _neighbour_blocks(text: str, start: int, end: int, allowed: set[str]) -> bool:
     """True when a capitalised word right before or after [start, end) belongs to some other
-    name (it is neither a title nor a word of the canonical name)."""
+    name (it is neither a title nor a word of the canonical name: `allowed` holds their
+    `_name_keys`)."""
     before = re.search(rf"({_WORD})[^\S\n]+$", text[:start])
     after = re.match(rf"[^\S\n]+({_WORD})", text[end:])
     for match in (before, after):
         if match is None:
             continue
         word = _POSSESSIVE.sub("", match.group(1).rstrip(".,’'"))
-        if word[:1].isupper() and word not in _TITLES and word not in allowed:
+        if word[:1].isupper() and word not in _TITLES and surname_key(word) not in allowed:
             if match is before and re.search(r"[.!?]\s*$", text[: match.start(1)] or "."):
                 continue  # a capital after a full stop only starts the sentence
             return True
@@ -143,9 +190,8 @@ def plan_replacements(
     rewritten, "Dmitry Kolesnikov" is not.
     """
     canonical_words = _words(canonical)
-    allowed = set(canonical_words) | {w for text_ in same_name for w in _words(text_)}
     # «Алексий Журавлеву»: the surname next to the first name may be in any case.
-    allowed |= {form for word in list(allowed) for form in inflected_pairs(word, word)}
+    allowed = _name_keys([*canonical_words, *(w for text_ in same_name for w in _words(text_))])
     taken: list[tuple[int, int]] = []
     found: list[Replacement] = []
     for spelling in sorted(set(spellings), key=len, reverse=True):
@@ -170,7 +216,7 @@ def plan_replacements(
                 taken.append((start, end))
                 if single and _neighbour_blocks(text, start, end, allowed):
                     continue
-                found.append(Replacement(start, end, old_form, new_form))
+                found.append(Replacement(start, end, old_form, new_form, spelling))
     return sorted(found, key=lambda item: item.start)
 
 

@@ -158,7 +158,7 @@ def _cmd_resolve(args: argparse.Namespace, console: Console) -> int:
                 line.append(_shorten(segment))
         console.print(line)
     console.print(str(plan))
-    return 0
+    return 1 if plan.left else 0  # a dry run whose apply would refuse (see NameNotRewritten)
 
 
 def _shorten(kept: str, context: int = 40) -> str:

@@ -81,3 +81,20 @@ class SchemaError(TranslatorError):
 
 class StoreUnavailable(TranslatorError):
     """The project database cannot be opened or written right now (locked, read-only, gone)."""
+
+
+class NameNotRewritten(TranslatorError):
+    """`translator resolve` would leave a reported variant spelling in some paragraph, so it
+    wrote nothing (no rewrite, no glossary entry): calling the name resolved would be false.
+
+    `left` is spelling -> where it stays ("case.txt ¶3"), for a UI to list.
+    """
+
+    def __init__(self, canonical: str, left: dict[str, list[str]]) -> None:
+        self.canonical = canonical
+        self.left = left
+        places = "; ".join(f"{spelling} in {', '.join(where)}" for spelling, where in left.items())
+        super().__init__(
+            f"cannot rewrite every variant to '{canonical}': {places} would stay; nothing was "
+            "changed: edit those paragraphs by hand, then run `translator resolve` again"
+        )

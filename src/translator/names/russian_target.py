@@ -56,6 +56,7 @@ _CASE_ENDINGS = tuple(
     )
 )
 _FEMININE = re.compile(r"(?:ов|ев|ин|ын)а$")
+_MAN_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)$")
 
 
 @lru_cache(maxsize=65536)
@@ -135,10 +136,11 @@ def _missed_words(
     words: Mapping[str, str],
 ) -> list[NameItem]:
     """Capitalised words the extractor passed over that the English source names: a slip
-    the dictionary cannot tag (Дмитирй, Журвалев), or a name opening a sentence whose best
-    reading is an ordinary word (Навальный). The English name is the evidence, so a word
+    the dictionary cannot tag (Дмитирй, Журвалев) or tags as a place only by guessing
+    (Соколлов), or a name opening a sentence whose best reading is an ordinary word
+    (Навальный). The English name is the evidence, so a word
     known to the dictionary must render it exactly; an unknown one may be a slip away."""
-    covered = [(m.start, m.end) for m in mentions]
+    covered = [(m.start, m.end) for m in mentions if m.kind == "person" or not _guessed_place(m)]
     firsts = {latin_key(i.first): i for i in english_items if i.first is not None}
     firsts.pop("", None)
     found: list[NameItem] = []
@@ -149,9 +151,9 @@ def _missed_words(
         word = match.group(0)
         known = is_known(word) and not name_parses(word)
         nominative = russian_nominative(word)
-        link = _tie(_surname_renderings(nominative), words, exact_only=known)
+        surname, link = _tied_surname(nominative, word, words, exact_only=known)
         if link is not None:
-            found.append(NameItem(TARGET, None, nominative, True, None, link))
+            found.append(NameItem(TARGET, None, surname, True, None, link))
             continue
         first = _tie(
             _first_renderings(nominative),
@@ -162,6 +164,34 @@ def _missed_words(
             person = firsts[latin_key(first)]
             found.append(NameItem(TARGET, nominative, None, True, first, person.word))
     return found
+
+
+def _guessed_place(mention: NameMention) -> bool:
+    """A one-word place the dictionary does not hold, written like a man's surname: pymorphy3
+    guessed the tag from the ending («Соколлов» as the genitive plural of a place «Соколл»),
+    so it may as well be a misspelt surname, and `_missed_words` weighs it against the
+    English source. Other unknown places (Мелехово) stay places: their case forms do not
+    fold like a surname's, so weighing them would make false variants."""
+    return (
+        mention.kind != "person"
+        and len(mention.words) == 1
+        and _MAN_SURNAME.search(mention.text.lower()) is not None
+        and not is_known(mention.text)
+    )
+
+
+def _tied_surname(
+    nominative: str, word: str, words: Mapping[str, str], exact_only: bool
+) -> tuple[str, str | None]:
+    """(Russian spelling, English word it stands for) of a passed-over word: its nominative
+    if that ties, else the word as written, since a guessed nominative of an unknown word
+    can be wrong («Соколл» for «Соколлов»); the link is None when neither ties."""
+    link = _tie(_surname_renderings(nominative), words, exact_only=exact_only)
+    if link is None and nominative != word:
+        as_written = _tie(_surname_renderings(word), words, exact_only=exact_only)
+        if as_written is not None:
+            return word, as_written
+    return nominative, link
 
 
 def _target_item(

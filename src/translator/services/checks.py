@@ -35,7 +35,7 @@ from translator.checks.runner import (
     run_paragraph_checks,
     run_project_checks,
 )
-from translator.core.errors import DocumentNotFound, TranslatorError
+from translator.core.errors import DocumentNotFound, NameNotRewritten, TranslatorError
 from translator.core.findings import Finding, Severity
 from translator.project import Project
 from translator.store import ProjectStore
@@ -576,6 +576,7 @@ def finding_json(
 NAME_VARIANT_KIND = "name-variant"
 _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_LABEL_SOURCE = re.compile(r"\s*\(.*\)$")  # "Журавлев (Zhuravlev)": the English source
 
 
 @dataclass(frozen=True)
@@ -591,6 +592,7 @@ class NameChange:
     replaced: dict[str, int]  # spelling -> occurrences replaced
     old_status: str
     new_status: str
+    rewritten: tuple[str, ...] = ()  # the findings' spellings rewritten (their forms replaced)
 
 
 @dataclass(frozen=True)
@@ -604,14 +606,17 @@ class ResolvePlan:
     changes: list[NameChange]
     applied: bool
     glossary_note: str = ""
+    left: dict[str, list[str]] = field(default_factory=dict)  # spelling -> "case.txt ¶3"
 
     def __str__(self) -> str:
         done = "changed" if self.applied else "would change"
         variants = ", ".join(s for s in self.spellings if s != self.canonical) or "none"
         glossary = f"; {self.glossary_note}" if self.glossary_note else ""
+        stays = "; ".join(f"{s} in {', '.join(where)}" for s, where in self.left.items())
+        left = f"; cannot rewrite {stays}: resolve would refuse" if stays else ""
         return (
             f"{self.entity}: {done} {len(self.changes)} paragraph(s) to '{self.canonical}' "
-            f"(variants: {variants}){glossary}"
+            f"(variants: {variants}){glossary}{left}"
         )
 
 
@@ -637,6 +642,29 @@ def _spellings(stored: StoredFinding) -> dict[str, int]:
 
 def _entity(stored: StoredFinding) -> str:
     return str(stored.finding.data.get("entity", "")) or next(iter(_spellings(stored)), "?")
+
+
+def _paragraphs_by_spelling(stored: StoredFinding) -> dict[str, list[int]]:
+    raw = stored.finding.data.get("paragraphs_by_spelling", {})
+    if not isinstance(raw, dict):
+        return {}
+    return {str(k): [int(pid) for pid in v] for k, v in raw.items() if isinstance(v, list)}
+
+
+def _same_person_spellings(store: ProjectStore, findings: Sequence[StoredFinding]) -> list[str]:
+    """The spellings of the other name-variant findings that list a word of the findings'
+    entity: for the first names of "Aleksey Sokolov", the surname finding's Sokolov and
+    Sokollov, so «Alexey Sokollov» is still his name and not another person's."""
+    label_words = {
+        word for stored in findings for word in _LABEL_SOURCE.sub("", _entity(stored)).split()
+    }
+    ids = {stored.id for stored in findings}
+    related: list[str] = []
+    for other in check_store(store).findings(kinds=[NAME_VARIANT_KIND]):
+        spellings = _spellings(other)
+        if other.id not in ids and label_words & set(spellings):
+            related += spellings
+    return related
 
 
 def _name_findings(project: Project, store: ProjectStore, name: str | int) -> list[StoredFinding]:
@@ -691,7 +719,11 @@ def plan_name_changes(
     for stored in findings:
         spellings.update(_spellings(stored))
     variants = [s for s in spellings if s != canonical]
-    same_name = [*spellings, *(_entity(s) for s in findings)]
+    same_name = [
+        *spellings,
+        *(_entity(s) for s in findings),
+        *_same_person_spellings(store, findings),
+    ]
     names = [*spellings, canonical, *canonical.split()]
     script = _CYRILLIC if _CYRILLIC.search(canonical) else _LATIN
     paragraph_ids = sorted({pid for s in findings for pid in s.finding.paragraph_ids})
@@ -719,11 +751,31 @@ def plan_name_changes(
                 replaced=replaced,
                 old_status=unit.status,
                 new_status=status,
+                rewritten=tuple(sorted({item.spelling for item in replacements})),
             )
         )
         note = f"resolve: {', '.join(sorted(replaced))} -> {canonical}"
         writes.append(TargetChange(unit.paragraph_id, unit.version, new_text, status, note))
     return changes, writes
+
+
+def spellings_left(
+    findings: Sequence[StoredFinding], canonical: str, changes: Sequence[NameChange]
+) -> dict[str, list[int]]:
+    """Variant spelling -> the paragraphs where a finding reports it and `changes` do not
+    rewrite it (a form no rule maps, a word next to it read as another person's name, a
+    source text): while one stays, the name is not resolved."""
+    rewritten = {(change.paragraph_id, s) for change in changes for s in change.rewritten}
+    kept = {canonical, *canonical.split()}  # "Dmitrii" of "Dmitrii Zhuravlev" is no variant
+    left: dict[str, list[int]] = {}
+    for stored in findings:
+        for spelling, paragraph_ids in _paragraphs_by_spelling(stored).items():
+            if spelling in kept:
+                continue
+            missed = [pid for pid in paragraph_ids if (pid, spelling) not in rewritten]
+            if missed:
+                left.setdefault(spelling, []).extend(missed)
+    return {spelling: sorted(set(ids)) for spelling, ids in left.items()}
 
 
 def resolve_name(
@@ -742,7 +794,9 @@ def resolve_name(
     each recorded in history (action "resolve") under the editor's name. Approved paragraphs
     stay approved when the name is all that changed, else go back to `edited`. The canonical
     spelling then goes into the glossary as preferred, the others as forbidden, and the
-    changed paragraphs are re-checked.
+    changed paragraphs are re-checked. When some paragraph would keep a reported variant
+    (see `spellings_left`) nothing is written and NameNotRewritten says where (a dry run
+    lists it in the plan's `left`).
     """
     editor = _actor_name(project, actor)
     canonical = " ".join(canonical.split())
@@ -755,8 +809,14 @@ def resolve_name(
         spellings.update(_spellings(stored))
     entity = _entity(findings[0])
     ids = [stored.id for stored in findings]
+    left = {
+        spelling: paragraph_labels(store, paragraph_ids)
+        for spelling, paragraph_ids in spellings_left(findings, canonical, changes).items()
+    }
     if dry_run:
-        return ResolvePlan(entity, canonical, ids, spellings, changes, applied=False)
+        return ResolvePlan(entity, canonical, ids, spellings, changes, applied=False, left=left)
+    if left:
+        raise NameNotRewritten(canonical, left)
     check_store(store).apply_target_changes(writes, editor, action="resolve")
     forbidden = forbidden_forms([s for s in spellings if s != canonical], canonical)
     note = _record_in_glossary(store, canonical, forbidden, editor)
