@@ -265,3 +265,47 @@ def test_a_first_name_is_rewritten_next_to_a_misspelt_surname(
     ]
     left = checks.findings_for(store, kinds=["name-variant"])
     assert all("Alexey" not in stored.finding.data["spellings"] for stored in left)  # type: ignore[operator]
+
+
+def test_forms_made_for_a_misspelling_are_never_dictionary_words() -> None:
+    """«Иля» declined like «Илья» would make «Или» ("or") and «Иле»: never rewritten."""
+    from translator.checks.resolution import inflected_pairs
+
+    pairs = inflected_pairs("Иля", "Илья")
+    assert pairs["Иля"] == "Илья" and "Или" not in pairs and "Иле" not in pairs
+    text = "Иля Соколов болен. Или нет?"
+    rewritten = plan_replacements(text, ["Иля"], "Илья", ["Соколов"])
+    assert [(r.old, r.new) for r in rewritten] == [("Иля", "Илья")]
+    rewritten = plan_replacements("Иной раз Ина молчит.", ["Ина"], "Инна")
+    assert [(r.old, r.new) for r in rewritten] == [("Ина", "Инна")]
+
+
+@pytest.mark.parametrize(
+    ("text", "spelling", "canonical", "rewritten"),
+    [
+        ("В Москве Соколлова встретили.", "Соколлов", "Соколов", True),
+        ("Затем Соколлов выступил.", "Соколлов", "Соколов", True),
+        ("Суд заслушал Петра Соколлова.", "Соколлов", "Соколов", False),  # another first name
+        ("On Monday Alexei Sokolov was released.", "Alexei", "Aleksei Sokolov", True),
+        ("In Moscow Sokollov was released.", "Sokollov", "Aleksei Sokolov", True),
+        ("The court heard Alexei Petrov.", "Alexei", "Aleksei Sokolov", False),
+    ],
+)
+def test_places_and_times_next_to_a_name_are_not_other_names(
+    text: str, spelling: str, canonical: str, rewritten: bool
+) -> None:
+    found = plan_replacements(text, [spelling], canonical)
+    assert bool(found) is rewritten
+
+
+def test_resolve_reads_texts_changed_since_the_check(
+    project: Project, store: ProjectStore, names_project: list[int]
+) -> None:
+    """A target fixed by hand (or by an import) after the check is not reported as a
+    variant that would stay; resolve re-checks it first."""
+    set_target(store, names_project[4], "Dmitrii Zhuravlev is ill.", APPROVED)  # no re-check
+    plan = checks.resolve_name(project, store, "Dmitry Zhuravlev", "Dmitrii Zhuravlev")
+    assert plan.applied and plan.left == {}
+    assert {c.paragraph_id for c in plan.changes} == {names_project[2], names_project[3]}
+    texts = [store.paragraph(pid).target_text for pid in names_project]
+    assert not any("Dmitry Zhuravlev" in t or "Dmitriy" in t for t in texts)

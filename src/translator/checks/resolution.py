@@ -21,7 +21,7 @@ from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Levenshtein
 
 from translator.diffs import word_diff
-from translator.names.morph import name_parses
+from translator.names.morph import is_known, name_parses, parses
 from translator.names.russian_target import surname_key
 
 if TYPE_CHECKING:
@@ -124,7 +124,9 @@ def _analogous_pairs(spelling: str, canonical: str, new: Parse) -> dict[str, str
     """The canonical's forms (`new`, its nominative parse), each with the spelling's form
     made the same way: the canonical's ending swapped on the spelling («Соколов» ->
     «Соколова» gives «Соколлов» -> «Соколлова»). A form whose ending the spelling does not
-    share is left out rather than guessed."""
+    share is left out rather than guessed, and so is one the dictionary knows as a word:
+    the forms of a misspelling are misspellings too, while «Или» (made from «Иля» like
+    «Ильи» from «Илья») is "or" opening a sentence."""
     pairs: dict[str, str] = {}
     keep_yo = "ё" in canonical.lower()
     for form in new.lexeme:
@@ -134,7 +136,7 @@ def _analogous_pairs(spelling: str, canonical: str, new: Parse) -> dict[str, str
         if not spelling.lower().endswith(ending.lower()):
             continue
         old_form = spelling[: len(spelling) - len(ending)] + new_form[shared:]
-        if old_form != new_form:
+        if old_form != new_form and (old_form == spelling or not is_known(old_form)):
             pairs.setdefault(old_form, new_form)
     return pairs
 
@@ -163,20 +165,53 @@ def _name_keys(words: Iterable[str]) -> set[str]:
     return keys
 
 
+# A capitalised word after one of these is a place or a time ("in Moscow", "on Monday").
+_PLACE_OR_TIME_BEFORE = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "from",
+        "to",
+        "near",
+        "since",
+        "until",
+        "after",
+        "before",
+        "during",
+        "across",
+        "outside",
+        "inside",
+    ]
+)
+_PERSON_TAGS = ("Name", "Surn", "Patr")
+
+
 def _neighbour_blocks(text: str, start: int, end: int, allowed: set[str]) -> bool:
-    """True when a capitalised word right before or after [start, end) belongs to some other
-    name (it is neither a title nor a word of the canonical name: `allowed` holds their
-    `_name_keys`)."""
+    """True when a capitalised word right before or after [start, end) may belong to some
+    other person's name: neither a title nor a word of the canonical name (`allowed` holds
+    their `_name_keys`), not a capital that only opens the sentence, and, in Russian, a
+    first name, surname or patronymic by pymorphy3 («Москве», «Затем» are none), in
+    English, not a place or time after a preposition ("In Moscow", "on Monday")."""
     before = re.search(rf"({_WORD})[^\S\n]+$", text[:start])
     after = re.match(rf"[^\S\n]+({_WORD})", text[end:])
     for match in (before, after):
         if match is None:
             continue
         word = _POSSESSIVE.sub("", match.group(1).rstrip(".,’'"))
-        if word[:1].isupper() and word not in _TITLES and surname_key(word) not in allowed:
-            if match is before and re.search(r"[.!?]\s*$", text[: match.start(1)] or "."):
-                continue  # a capital after a full stop only starts the sentence
-            return True
+        if not word[:1].isupper() or word in _TITLES or surname_key(word) in allowed:
+            continue
+        ahead = text[: match.start(1)] if match is before else text[:start]
+        if match is before and re.search(r"[.!?]\s*$", ahead or "."):
+            continue  # a capital after a full stop only starts the sentence
+        if _CYRILLIC_WORD.fullmatch(word):
+            if not any(tag in parse.tag for parse in parses(word) for tag in _PERSON_TAGS):
+                continue
+        else:
+            previous = re.search(rf"({_WORD})[^\S\n]+$", ahead)
+            if previous and previous.group(1).lower() in _PLACE_OR_TIME_BEFORE:
+                continue
+        return True
     return False
 
 

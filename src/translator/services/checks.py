@@ -667,11 +667,30 @@ def _same_person_spellings(store: ProjectStore, findings: Sequence[StoredFinding
     return related
 
 
+def _refresh_stale_name_findings(project: Project, store: ProjectStore) -> None:
+    """Re-check the paragraphs of name-variant findings whose text changed (a new version)
+    or that were archived since the finding was made."""
+    queries = check_store(store)
+    checked: dict[int, int] = {}
+    for stored in queries.findings(kinds=[NAME_VARIANT_KIND], include_dismissed=True):
+        checked.update(stored.checked_versions)
+    if not checked:
+        return
+    live = {int(row[0]): int(row[10]) for row in queries.check_units(paragraph_ids=list(checked))}
+    stale = [pid for pid, version in checked.items() if live.get(pid) != version]
+    if stale:
+        recheck_paragraphs(project, store, stale)
+
+
 def _name_findings(project: Project, store: ProjectStore, name: str | int) -> list[StoredFinding]:
     """The name-variant findings of `name`: a finding id, or a spelling / the entity. A full
     name matches each finding of one of its words ("Dmitry Zhuravlev": the first-name and
-    the surname findings of the same person). Runs the name check first if it never ran."""
+    the surname findings of the same person). Runs the name check first if it never ran,
+    and re-checks the paragraphs saved or archived since (imports, `import-translations`
+    and MT do not re-check): a finding must say what the texts hold now."""
     queries = check_store(store)
+    if NAME_VARIANT_KIND in queries.completed_check_kinds():
+        _refresh_stale_name_findings(project, store)
     if isinstance(name, int):
         stored = queries.finding(name)
         if stored.finding.kind != NAME_VARIANT_KIND:
