@@ -523,8 +523,19 @@ SOKOLOV_CASES = [
          "Вчера Соколов подал жалобу."),
         ("The court heard Aleksei Sokolov.", "Суд заслушал Алексия Соколова.", "Алексий",
          "Алексей", "Суд заслушал Алексея Соколова."),
+        ("Then Aleksei Sokolov spoke.", "Затем Алексей Соколлов выступил.", "Соколлов",
+         "Соколов", "Затем Алексей Соколов выступил."),
+        ("The court heard Aleksei Sokolov.", "Суд заслушал Алексея Соколлова.", "Соколлов",
+         "Соколов", "Суд заслушал Алексея Соколова."),
     ],
-    ids=["genitive", "dative", "nominative-read-as-a-place", "first-name-by-declined-surname"],
+    ids=[
+        "genitive",
+        "dative",
+        "nominative-read-as-a-place",
+        "first-name-by-declined-surname",
+        "surname-by-the-first-name-the-source-gives",
+        "declined-surname-by-the-first-name-the-source-gives",
+    ],
 )  # fmt: skip
 def test_resolve_rewrites_the_reported_misspelling_in_any_case(
     project: Project,

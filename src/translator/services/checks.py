@@ -576,6 +576,7 @@ def finding_json(
 NAME_VARIANT_KIND = "name-variant"
 _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_CYRILLIC_WORDS = re.compile(r"[А-ЯЁ][а-яё]+")
 _LABEL_SOURCE = re.compile(r"\s*\(.*\)$")  # "Журавлев (Zhuravlev)": the English source
 
 
@@ -682,6 +683,46 @@ def _refresh_stale_name_findings(project: Project, store: ProjectStore) -> None:
         recheck_paragraphs(project, store, stale)
 
 
+def _source_names(findings: Sequence[StoredFinding]) -> set[str]:
+    """The English source names of findings on Russian targets ("Соколов (Sokolov)": the
+    part in brackets), by `latin_key`."""
+    from translator.names.keys import latin_key
+
+    found: set[str] = set()
+    for stored in findings:
+        label = _entity(stored)
+        if label.endswith(")") and "(" in label:
+            found.update(latin_key(word) for word in label[label.rindex("(") + 1 : -1].split())
+    return found
+
+
+def _first_names_from_source(unit: CheckUnit, source_names: set[str]) -> list[str]:
+    """The Russian first names of `unit`'s target that render a first name its English
+    source gives the person («Алексей» for "Aleksei Sokolov"): beside the surname they are
+    the same person's name, not another's."""
+    if not source_names or unit.source_lang != "en" or unit.target_lang != "ru":
+        return []
+    from translator.names.extract import extract_names
+    from translator.names.keys import latin_key
+    from translator.names.morph import parses
+    from translator.names.renderings import render
+
+    firsts = {
+        latin_key(mention.first)
+        for mention in extract_names(unit.source_text, "en")
+        if mention.first and mention.surname and latin_key(mention.surname) in source_names
+    }
+    if not firsts:
+        return []
+    words: list[str] = []
+    for word in set(_CYRILLIC_WORDS.findall(unit.target_text)):
+        for parse in parses(word):
+            if "Name" in parse.tag and latin_key(render(parse.normal_form)) in firsts:
+                words.append(word)
+                break
+    return words
+
+
 def _name_findings(project: Project, store: ProjectStore, name: str | int) -> list[StoredFinding]:
     """The name-variant findings of `name`: a finding id, or a spelling / the entity. A full
     name matches each finding of one of its words ("Dmitry Zhuravlev": the first-name and
@@ -748,10 +789,12 @@ def plan_name_changes(
     paragraph_ids = sorted({pid for s in findings for pid in s.finding.paragraph_ids})
     changes: list[NameChange] = []
     writes: list[TargetChange] = []
+    sources = _source_names(findings)
     for unit in _units(check_store(store).check_units(paragraph_ids=paragraph_ids)):
         if (script is _LATIN) != (unit.target_lang == "en"):
             continue  # names are rewritten in targets of the canonical spelling's script
-        replacements = plan_replacements(unit.target_text, variants, canonical, same_name)
+        named = [*same_name, *_first_names_from_source(unit, sources)]
+        replacements = plan_replacements(unit.target_text, variants, canonical, named)
         if not replacements:
             continue
         new_text = apply_replacements(unit.target_text, replacements)
