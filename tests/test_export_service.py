@@ -203,3 +203,25 @@ def test_unique_file_names_never_repeat_a_name_in_a_batch() -> None:
     assert names[7] == "a-7-2.en.md"
     assert names[8] == "a-8.en.md"
     assert names[9] == "a-9.en.md"
+
+
+def test_the_reviewer_is_who_approved_not_who_touched_an_approved_paragraph() -> None:
+    """A name resolved in an approved paragraph, or a source update moving it, leaves it
+    approved: whoever did that approved nothing (exports name the reviewer)."""
+    from translator.core.models import HistoryEvent
+    from translator.services.export import _reviewer
+
+    def event(
+        actor: str, old: ReviewStatus | None, new: ReviewStatus | None, text: str
+    ) -> HistoryEvent:
+        return HistoryEvent(0, 1, actor, "x", old, new, "before", text, None, "2026-01-01")
+
+    approved = [
+        event("tom", ReviewStatus.MACHINE, ReviewStatus.EDITED, "t1"),
+        event("erin", ReviewStatus.EDITED, ReviewStatus.APPROVED, "t1"),
+    ]
+    assert _reviewer(approved) == "erin"
+    resolved = event("ed", ReviewStatus.APPROVED, ReviewStatus.APPROVED, "t2")
+    assert _reviewer([*approved, resolved]) == "erin"
+    edited = event("tom", ReviewStatus.APPROVED, ReviewStatus.EDITED, "t3")
+    assert _reviewer([*approved, resolved, edited]) is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.review_helpers import configure_roles, import_document, machine_translate
@@ -190,3 +192,51 @@ def test_invalid_four_eyes_setting_is_a_config_error(project: Project) -> None:
     project.config_path.write_text('[review]\nfour_eyes = "yes"\n', encoding="utf-8")
     with pytest.raises(ProjectConfigError, match="four_eyes"):
         load_config(project.config_path)
+
+
+@pytest.mark.parametrize("blank", ["", "   \n"])
+def test_an_empty_target_cannot_be_approved(
+    project: Project, store: ProjectStore, blank: str
+) -> None:
+    paragraph = machine_translate(store, import_document(project, store))[0]
+    me = review.actor_for(project)
+    saved = review.save_target(project, store, paragraph.id, paragraph.version, blank, me)
+    with pytest.raises(review.ReviewRefused, match="nothing to approve: the target is empty"):
+        review.approve(project, store, paragraph.id, saved.version, me)
+    assert store.paragraph(paragraph.id).status is ReviewStatus.EDITED
+
+
+def test_people_cannot_mark_their_text_as_machine(project: Project, store: ProjectStore) -> None:
+    """A person's text marked machine would be replaced by `translate --retranslate`."""
+    paragraph = machine_translate(store, import_document(project, store))[0]
+    me = review.actor_for(project)
+    saved = review.save_target(project, store, paragraph.id, paragraph.version, "Mine.", me)
+    rejected = review.reject(project, store, paragraph.id, saved.version, me, "style")
+    refusal = review.status_refusal(project, store, rejected, ReviewStatus.MACHINE, me)
+    assert refusal is not None and "translator translate" in refusal
+
+
+def test_user_names_are_compared_in_one_unicode_form(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = configure_roles(project, translators=("Zo\u00eb",))  # ë as one character
+    actor = review.actor_for(project, "Zoe\u0308")  # e + combining diaeresis
+    assert review.can_edit(actor) and actor.name == "Zo\u00eb"
+    monkeypatch.setenv("TRANSLATOR_USER", "Zoe\u0308")
+    assert review.can_edit(review.actor_for(project))
+
+
+def test_only_people_with_a_role_import_sources(
+    project: Project, store: ProjectStore, tmp_path: Path
+) -> None:
+    from translator import services
+
+    project = configure_roles(project, translators=("tanya",), editors=("erin",))
+    source = tmp_path / "case.txt"
+    source.write_text("Суд отказал.\n\nАдвокат обжаловал.\n", encoding="utf-8")
+    with pytest.raises(review.ReviewRefused, match="mallory may not import sources"):
+        services.import_sources(project, store, [source], actor="mallory")
+    assert store.documents() == []
+    services.import_sources(project, store, [source], actor="mallory", dry_run=True)
+    services.import_sources(project, store, [source], actor="tanya")
+    assert [d.name for d in store.documents()] == ["case.txt"]

@@ -110,8 +110,11 @@ def test_edit_then_approve_as_another_user(tmp_path: Path, tmux_socket: tuple[st
         tmp_path / "sokolov.txt",
         "Суд приговорил Алексея Соколова к пяти годам колонии.\n\nЗащита обжаловала приговор.\n",
     )
-    subprocess.run(
-        [str(TRANSLATOR), "import", str(source)], cwd=project, check=True, capture_output=True
+    subprocess.run(  # an editor brings the text in (people without a role may not)
+        [str(TRANSLATOR), "import", "--as", "erin", str(source)],
+        cwd=project,
+        check=True,
+        capture_output=True,
     )
 
     tanya = Terminal(tmux, socket, "tanya")

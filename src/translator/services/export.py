@@ -75,11 +75,16 @@ def exporter_for(format_name: str) -> Exporter:
 
 
 def _reviewer(history: Sequence[HistoryEvent]) -> str | None:
-    """Who approved the current target: the last approval not undone by a later change."""
+    """Who approved the current target: the last approval not undone by a later change.
+
+    An approval is a move into `approved`; an event that leaves a paragraph approved (a
+    name resolved in it, a source update moving it) approves nothing, so its actor is no
+    reviewer and the approval before it still stands."""
     reviewer = None
     for event in history:
         if event.new_status is ReviewStatus.APPROVED:
-            reviewer = event.actor
+            if event.old_status is not ReviewStatus.APPROVED:
+                reviewer = event.actor
         elif event.new_status is not None or event.new_target != event.old_target:
             reviewer = None
     return reviewer

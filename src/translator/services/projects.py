@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import os
+import unicodedata
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -46,9 +47,9 @@ def current_user(explicit: str | None = None) -> str:
     """The acting user: --as, else TRANSLATOR_USER, else the OS user."""
     for candidate in (explicit, os.environ.get("TRANSLATOR_USER")):
         if candidate and candidate.strip():
-            return candidate.strip()
+            return unicodedata.normalize("NFC", candidate.strip())  # Zoë typed either way
     try:
-        return getpass.getuser()
+        return unicodedata.normalize("NFC", getpass.getuser())
     except (KeyError, OSError):
         return "unknown"
 
@@ -149,6 +150,17 @@ def _file_digest(path: Path, max_bytes: int) -> str | None:
         return None
 
 
+def _require_a_role(project: Project, actor: str) -> None:
+    """Importing may update documents, which sends approved paragraphs back for review and
+    archives removed ones: once roles are configured, only people with a role may."""
+    from translator.services import review  # review imports this module
+
+    if not review.can_edit(review.actor_for(project, actor)):
+        raise review.ReviewRefused(
+            f"{actor} may not import sources: not listed in [roles] of {project.config_path}"
+        )
+
+
 def import_sources(
     project: Project,
     store: ProjectStore,
@@ -175,6 +187,8 @@ def import_sources(
     """
     if lang not in LANG_CHOICES:
         raise TranslatorError(f"unknown language '{lang}' (use one of {', '.join(LANG_CHOICES)})")
+    if not dry_run:
+        _require_a_role(project, actor)
     report = ImportReport(dry_run=dry_run)
     target = _update_target(store, paths, update)
     problems: dict[int, InputFileError] = {}

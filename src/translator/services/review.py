@@ -6,6 +6,7 @@ however a change is made. Every write goes through the store, which records hist
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -60,7 +61,7 @@ def actor_for(project: Project, name: str | None = None) -> Actor:
             (Role.EDITOR, roles.editors),
             (Role.PUBLISHER, roles.publishers),
         )
-        if user in names
+        if user in {unicodedata.normalize("NFC", listed) for listed in names}
     }
     return Actor(user, frozenset(held))
 
@@ -92,6 +93,10 @@ def status_refusal(
     reason: str | None = None,
 ) -> str | None:
     """Why `actor` may not move `paragraph` to `status`, or None when allowed."""
+    if status is ReviewStatus.MACHINE:
+        # Only `translator translate` writes machine targets: a person's text marked machine
+        # would be replaced by the next `translate --retranslate`.
+        return "machine is set by `translator translate` only; use edited for a person's text"
     if status in (ReviewStatus.APPROVED, ReviewStatus.REJECTED):
         if not can_approve(actor):
             verb = "approve" if status is ReviewStatus.APPROVED else "reject"
@@ -100,6 +105,8 @@ def status_refusal(
         return f"{actor.name} may not change paragraphs: not listed in [roles]"
     if not can_transition(paragraph.status, status):
         return f"cannot go from {paragraph.status.value} to {status.value}"
+    if status is ReviewStatus.APPROVED and not paragraph.target_text.strip():
+        return "nothing to approve: the target is empty"
     if status is ReviewStatus.REJECTED and not (reason and reason.strip()):
         return "rejecting needs a reason (--reason TEXT)"
     if status is ReviewStatus.APPROVED and four_eyes_applies(project, actor):
