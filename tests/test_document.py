@@ -51,3 +51,16 @@ def test_document_with_text_parses() -> None:
     document = parse_source(_source("<h1>Заголовок</h1><p>Суд назначил штраф.</p>", "html"))
     assert document.source_lang == "ru"
     assert [p.source_text for p in document.paragraphs] == ["Заголовок", "Суд назначил штраф."]
+
+
+def test_markdown_front_matter_is_not_imported_for_translation() -> None:
+    text = "---\ntitle: Дело\ndate: 2024-05-01\n---\n\nТекст статьи.\n"
+    parsed = parse_source(_source(text, "md"), "ru")
+    assert [paragraph.source_text for paragraph in parsed.paragraphs] == ["Текст статьи."]
+
+
+def test_html_line_break_inside_a_sentence_is_one_review_paragraph() -> None:
+    text = "<p>Московский районный суд отклонил жалобу защиты,<br>поданную адвокатом в мае.</p>"
+    parsed = parse_source(_source(text, "html"), "ru")
+    assert len(parsed.paragraphs) == 1
+    assert len(parsed.paragraphs[0].sentences) == 1

@@ -168,6 +168,42 @@ def test_markdown_blockquote_text_is_kept() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "front_matter",
+    [
+        "---\ntitle: Дело\ndate: 2024-05-01\n---\n",
+        "---\ntitle: Дело\ndate: 2024-05-01\n...\n",
+        "---\r\ntitle: Дело\r\n\r\ntags: [суд]\r\n---\r\n",
+        "---\n# comment\ntitle: Дело\n---\n",
+        '+++\ntitle = "Дело"\ndate = 2024-05-01\n+++\n',
+    ],
+    ids=["yaml", "yaml-dots", "yaml-crlf", "yaml-comment", "toml"],
+)
+def test_markdown_front_matter_is_not_a_paragraph(front_matter: str) -> None:
+    text = front_matter + "\n# Заголовок\n\nТекст статьи.\n"
+    assert markdown_paragraphs(text) == ["Заголовок", "Текст статьи."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rule, then prose between two rules: not metadata (a blank line after the opener)
+        ("---\n\nПервая часть.\n\n---\n\nВторая.\n", ["Первая часть.", "Вторая."]),
+        # never closed: a rule and a paragraph
+        ("---\ntitle: Дело\n\nТекст.\n", ["title: Дело", "Текст."]),
+        # not at the very start of the file
+        ("Вступление.\n\n---\ntitle: Дело\n---\n", ["Вступление.", "title: Дело"]),
+        # a setext heading under a rule, no key on its first line
+        ("---\nПросто заголовок\n---\n\nТекст.\n", ["Просто заголовок", "Текст."]),
+    ],
+    ids=["rule-then-prose", "unclosed", "not-at-start", "heading"],
+)
+def test_markdown_rules_that_are_not_front_matter_keep_their_text(
+    text: str, expected: list[str]
+) -> None:
+    assert markdown_paragraphs(text) == expected
+
+
 # --- HTML -------------------------------------------------------------------------------
 
 PAGE = """<!DOCTYPE html>
@@ -191,8 +227,7 @@ def test_html_title_and_blocks_in_order() -> None:
         "Дело Соколова",
         "Новости & заявления",
         "Адвокат Алексей Соколов заявил: «Это незаконно».",
-        "Первая строка",
-        "Вторая строка",
+        "Первая строка Вторая строка",
         "Something very bold here.",
     ]
 
@@ -215,8 +250,30 @@ def test_html_entities_are_decoded(html: str, text: str) -> None:
     assert html_paragraphs(html) == [text]
 
 
-def test_html_br_splits_a_block() -> None:
-    assert html_paragraphs("<p>Привет<br/>мир</p>") == ["Привет", "мир"]
+@pytest.mark.parametrize("br", ["<br>", "<br/>", "<br />", "<BR>", "<br>\n"])
+def test_html_br_is_a_line_break_inside_the_paragraph(br: str) -> None:
+    html = f"<p>Московский районный суд отклонил жалобу защиты,{br}поданную адвокатом в мае.</p>"
+    assert html_paragraphs(html) == [
+        "Московский районный суд отклонил жалобу защиты, поданную адвокатом в мае."
+    ]
+
+
+def test_html_br_outside_a_paragraph_joins_lines_like_markdown() -> None:
+    html = "<div>Суд отклонил жалобу,<br>поданную в мае.</div>"
+    assert html_paragraphs(html) == markdown_paragraphs("Суд отклонил жалобу,\nподанную в мае.")
+
+
+@pytest.mark.parametrize(
+    "gap", ["<br><br>", "<br/>\n<br/>", "<br> &nbsp; <br>", "<br><br><br>", "<br><b> </b><br>"]
+)
+def test_html_two_br_in_a_row_end_the_paragraph_like_a_blank_line(gap: str) -> None:
+    html = f"<body>Первый абзац.{gap}Второй абзац.</body>"
+    assert html_paragraphs(html) == ["Первый абзац.", "Второй абзац."]
+    assert html_paragraphs(html) == text_paragraphs("Первый абзац.\n\nВторой абзац.")
+
+
+def test_html_br_at_the_edges_of_a_block_adds_nothing() -> None:
+    assert html_paragraphs("<p><br>Текст.<br></p><p>Ещё.</p>") == ["Текст.", "Ещё."]
 
 
 def test_html_nested_inline_tags_keep_words_and_spacing() -> None:

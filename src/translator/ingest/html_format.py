@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Iterator, Mapping
 
@@ -16,7 +17,6 @@ _BLOCK_TAGS = frozenset(
         "article",
         "aside",
         "blockquote",
-        "br",
         "caption",
         "dd",
         "details",
@@ -83,6 +83,8 @@ _VOID_TAGS = frozenset(
         "wbr",
     ]
 )
+# A dropped block start or end still ends the paragraph: two <br> in a row, a blank line.
+_BLOCK_BREAK = "<br><br>"
 _RAW_TEXT_TAGS = frozenset(["script", "style", "textarea", "title", "xmp", "plaintext"])
 # libxml2 stops building the tree (and drops the rest of the page) past this depth even with
 # huge_tree; pages that deep are unclosed tags, nested again from this depth down.
@@ -94,6 +96,17 @@ _MARKUP = re.compile(
 _ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
 
+class _LineBreak(enum.Enum):
+    """A <br>: a line break inside the paragraph (as in Markdown), not a new block.
+
+    Pages break lines inside a sentence ("…жалобу защиты,<br>поданную адвокатом…"), and a
+    paragraph is the unit of review, so half a sentence must not be one. Two in a row (a
+    blank line) do end the paragraph, as a blank line does in a text file.
+    """
+
+    BR = "br"
+
+
 def _hidden(tag: str, attributes: Mapping[str, str]) -> bool:
     """Whether an element and all it holds are invisible to a reader of the page."""
     if tag in _HIDDEN_TAGS or tag in _FORM_CONTROLS or "hidden" in attributes:
@@ -103,7 +116,7 @@ def _hidden(tag: str, attributes: Mapping[str, str]) -> bool:
     return bool(_HIDING_STYLE.search(attributes.get("style", "")))
 
 
-def _html_chunks(root: lxml.html.HtmlElement) -> Iterator[str | None]:
+def _html_chunks(root: lxml.html.HtmlElement) -> Iterator[str | _LineBreak | None]:
     """Text pieces in document order; None marks a block boundary. Iterative: any depth."""
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     skipped: object = None  # skip_subtree() still delivers the element's end, next
@@ -129,6 +142,8 @@ def _html_chunks(root: lxml.html.HtmlElement) -> Iterator[str | None]:
             else:
                 if tag in _BLOCK_TAGS:
                     yield None
+                elif tag == "br":
+                    yield _LineBreak.BR
                 if element.text:
                     yield element.text
             continue
@@ -154,7 +169,7 @@ def _parse_html(text: str) -> tuple[lxml.html.HtmlElement | None, bool]:
 
 
 def _flatten_deep_nesting(text: str, limit: int = _MAX_DEPTH) -> str:
-    """The page with start tags beyond `limit` open elements dropped (blocks become <br>).
+    """The page with start tags beyond `limit` open elements dropped (blocks become <br><br>).
 
     A hidden element that deep is cut out whole when its end tag can be found. Implied end
     tags are not modelled, so the count may run high: that only flattens a little early.
@@ -175,7 +190,7 @@ def _flatten_deep_nesting(text: str, limit: int = _MAX_DEPTH) -> str:
                     pass
                 parts.append(match.group())
             elif name in _BLOCK_TAGS:
-                parts.append("<br>")  # the end of a block whose start tag was dropped
+                parts.append(_BLOCK_BREAK)  # the end of a block whose start tag was dropped
         elif name in _RAW_TEXT_TAGS:
             raw_end = re.compile(rf"</{re.escape(name)}\s*>", re.IGNORECASE).search(text, position)
             stop = raw_end.end() if raw_end else len(text)
@@ -193,7 +208,7 @@ def _flatten_deep_nesting(text: str, limit: int = _MAX_DEPTH) -> str:
                     unclosed[name] = position
                 position = end
         elif name in _BLOCK_TAGS:
-            parts.append("<br>")
+            parts.append(_BLOCK_BREAK)
     parts.append(text[position:])
     return "".join(parts)
 
@@ -217,11 +232,27 @@ def _element_end(text: str, position: int, name: str) -> int:
     return position
 
 
+def _paragraph_chunks(chunks: Iterator[str | _LineBreak | None]) -> Iterator[str | None]:
+    """The chunks with each <br> read as a newline, or as a block boundary when it is the
+    second with only white space since the first: a blank line, as in a text file.
+    """
+    breaks = 0  # <br>s since the last visible text or block boundary
+    for chunk in chunks:
+        if isinstance(chunk, _LineBreak):
+            breaks += 1
+            yield None if breaks == 2 else "\n"
+            continue
+        if chunk is None or chunk.strip():
+            breaks = 0
+        yield chunk
+
+
 def html_paragraphs(text: str) -> list[str]:
     """Visible text of an HTML page, one paragraph per block element.
 
     Scripts, styles, form controls and hidden elements (the hidden attribute,
-    aria-hidden="true", inline display:none or visibility:hidden) are dropped.
+    aria-hidden="true", inline display:none or visibility:hidden) are dropped. A <br> is a
+    space within the paragraph; two with no text between them end it.
     """
     root, too_deep = _parse_html(text)
     if too_deep:
@@ -230,7 +261,7 @@ def html_paragraphs(text: str) -> list[str]:
         return []
     paragraphs: list[str] = []
     current: list[str] = []
-    for chunk in _html_chunks(root):
+    for chunk in _paragraph_chunks(_html_chunks(root)):
         if chunk is None:
             if current:
                 paragraphs.append(normalise_space("".join(current)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -14,14 +15,23 @@ from translator.ingest.text_format import normalise_space, text_paragraphs
 # 30 deep loses the rest of the file; deeper than Python's recursion allows, fall back below.
 _MARKDOWN_MAX_NESTING = 1000
 _MARKDOWN = MarkdownIt("commonmark", {"maxNesting": _MARKDOWN_MAX_NESTING}).enable("table")
+# Front matter fences (Jekyll, Hugo, Pandoc): YAML closes with --- or ..., TOML with +++.
+_FRONT_MATTER_CLOSERS = {"---": ("---", "..."), "+++": ("+++",)}
+# The line after the opening fence: a YAML `key:` or a TOML `key =` / `[table]`, or a comment.
+_FRONT_MATTER_FIRST_LINE = {
+    "---": re.compile(r"[ \t]*(?:#|[^\s#:][^:\r\n]*:(?:\s|$))"),
+    "+++": re.compile(r"[ \t]*(?:#|\[|[^\s#=\[][^=\r\n]*=)"),
+}
 
 
 def markdown_paragraphs(text: str) -> list[str]:
     """The visible text of each Markdown block (headings, paragraphs, list items, cells).
 
     Inline HTML and HTML blocks keep their visible text. A file nested too deeply to parse
-    is split as plain text instead: its markup shows, but no text is lost.
+    is split as plain text instead: its markup shows, but no text is lost. Front matter at
+    the top of the file is metadata for a site generator, not text to translate.
     """
+    text = _without_front_matter(text)
     try:
         tokens = _MARKDOWN.parse(text)
     except RecursionError:
@@ -42,6 +52,25 @@ def markdown_paragraphs(text: str) -> list[str]:
         elif token.type == "html_block":
             paragraphs.extend(html_paragraphs(token.content))
     return paragraphs
+
+
+def _without_front_matter(text: str) -> str:
+    """The file after a YAML (---) or TOML (+++) front-matter block at its very start, if any.
+
+    CommonMark reads `---` / key lines / `---` as a rule and a heading, so the metadata would
+    become a paragraph. Only a closed block whose first line looks like a key counts (as in
+    Pandoc, no blank line after the opener): a file that merely starts with a rule keeps its text.
+    """
+    lines = text.splitlines(keepends=True)
+    closers = _FRONT_MATTER_CLOSERS.get(lines[0].rstrip()) if lines else None
+    if closers is None or len(lines) < 2:
+        return text
+    if not _FRONT_MATTER_FIRST_LINE[lines[0].rstrip()].match(lines[1]):
+        return text
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in closers:
+            return "".join(lines[index + 1 :])
+    return text
 
 
 def _markdown_inline_text(token: Token) -> str:
