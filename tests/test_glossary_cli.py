@@ -129,6 +129,9 @@ def test_bad_files_import_nothing(project: Project, run_cli: RunCli, tmp_path: P
         "laughs.tbx": BILLION_LAUGHS,
         "broken.tbx": V3.replace("</conceptEntry>", "</conceptEntr>"),
         "bad.csv": "ru,en,status\nкарцер,cell,\nСИЗО,SIZO,best\n",
+        "unclosed.csv": 'ru,en,note\nкарцер,cell,"open\nСИЗО,SIZO,x\n',
+        "no-en.csv": "ru,note\nкарцер,cell\n",
+        "contradiction.csv": "ru,en,status\nпытка,torture,forbidden\nпытка,torture,preferred\n",
     }
     for name, text in cases.items():
         result = run_cli(

@@ -69,6 +69,99 @@ def test_bad_rows_name_their_line(text: str, message: str, line: int) -> None:
     assert str(caught.value).startswith("g.csv: ")
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('ru,en,note\nодин,one,"unterminated\nдва,two,x\nтри,three,y\n', 2),
+        ('ru,en,note\nодин,one,"two\nlines"\nдва,two,"a ""quoted"" word\nтри,three\n', 4),
+        ('один;one;"x"\nдва;"two\n', 2),
+    ],
+    ids=["comma", "after-a-multiline-cell", "semicolon-headerless"],
+)
+def test_an_unclosed_quote_is_refused_at_the_line_it_opens(text: str, line: int) -> None:
+    with pytest.raises(GlossaryFileError, match="never closed") as caught:
+        parse(text)
+    assert caught.value.line == line
+
+
+def test_text_after_a_closing_quote_is_refused_naming_where_the_row_starts() -> None:
+    with pytest.raises(GlossaryFileError, match="row starting on line 2") as caught:
+        parse('ru,en,note\nодин,one,"open\nдва,two,"x"y\n')
+    assert caught.value.line == 3
+
+
+def test_rows_after_a_multiline_cell_keep_their_own_line_numbers() -> None:
+    with pytest.raises(GlossaryFileError, match="unknown status") as caught:
+        parse('ru,en,note,status\nодин,one,"two\nlines",\nдва,two,,best\n')
+    assert caught.value.line == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "missing", "line"),
+    [
+        ("ru,note\nтолько ру,нет en\n", "no `en` column", 1),
+        ("en,note\ncell,карцер\n", "no `ru` column", 1),
+        ("Term,Translation,Notes\nкарцер,cell,\n", "no `ru` or `en` column", 1),
+        ("русский,примечание\nкарцер,cell\n", "no `en` column", 1),
+        ("\n\nsource;target\nкарцер;cell\n", "no `ru` or `en` column", 3),
+    ],
+)
+def test_a_header_without_a_language_column_is_refused(text: str, missing: str, line: int) -> None:
+    with pytest.raises(GlossaryFileError, match=missing) as caught:
+        parse(text)
+    assert caught.value.line == line
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["ru-RU,en-GB", "en_US,ru_RU", "Russian term,English term", "RUS,ENG", "Russian,English"],
+)
+def test_language_tags_and_names_head_the_ru_and_en_columns(header: str) -> None:
+    first, second = ("cell", "карцер") if header.lower().startswith("en") else ("карцер", "cell")
+    assert parse(f"{header}\n{first},{second}\n") == [
+        ("user:карцер", [("ru", "карцер", "preferred"), ("en", "cell", "preferred")])
+    ]
+
+
+@pytest.mark.parametrize("row", ["английский,English", "статус,status", "русский язык,Russian"])
+def test_a_headerless_term_row_that_names_a_column_is_still_a_term(row: str) -> None:
+    ru, en = row.split(",")
+    assert parse(f"{row}\nкарцер,cell\n")[0][1] == [
+        ("ru", ru, "preferred"),
+        ("en", en, "preferred"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "ru,en,status\nпытка,torture,forbidden\nпытка,torture,preferred\n",
+            "'torture' is preferred here but forbidden on line 2",
+        ),
+        (
+            "ru,en,status\nпытка,torture,\nпытка,ill-treatment,\nпытка,torture,forbidden\n",
+            "'torture' is forbidden here but preferred on line 2",
+        ),
+        (
+            "ru,en,ru_status\nпытка,torture,admitted\nпытка,ill-treatment,preferred\n",
+            "'пытка' is preferred here but admitted on line 2",
+        ),
+    ],
+)
+def test_one_term_with_two_statuses_is_refused_naming_both_lines(text: str, message: str) -> None:
+    with pytest.raises(GlossaryFileError, match=message) as caught:
+        parse(text)
+    assert caught.value.line == text.count("\n")
+
+
+def test_a_repeated_row_agreeing_or_without_a_status_is_kept_once() -> None:
+    text = "ru,en,status\nпытка,torture,forbidden\nпытка,torture,\nпытка,torture,forbidden\n"
+    assert parse(text) == [
+        ("user:пытка", [("ru", "пытка", "preferred"), ("en", "torture", "forbidden")])
+    ]
+
+
 LEGACY = (
     "русский,английский,примечание\n"
     "карцер,punishment cell,устаревшее слово\n"

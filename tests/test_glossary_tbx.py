@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from translator.glossary.csv_format import parse_csv
 from translator.glossary.files import GlossaryFileError
 from translator.glossary.loading import shipped_glossary
-from translator.glossary.model import TermStatus
+from translator.glossary.model import Glossary, TermStatus
 from translator.glossary.tbx import parse_tbx, read_tbx, tbx_bytes, write_tbx
 
 V3 = """<?xml version="1.0" encoding="UTF-8"?>
@@ -152,6 +153,17 @@ def test_writer_round_trips_through_the_reader(tmp_path: Path) -> None:
     assert read_tbx(path) == glossary
     assert b'xmlns="urn:iso:std:iso:30042:ed-2"' in path.read_bytes()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_line_breaks_in_notes_survive_a_round_trip_and_wrapping_does_not_count() -> None:
+    concept = parse_csv(
+        'ru,en,note\nкарцер,cell,"line one\nline  two"\n'.encode(), Path("g.csv")
+    ).concepts[0]
+    assert concept.note == "line one\nline  two"
+    again = parse_tbx(tbx_bytes(Glossary.of([concept])), Path("again.tbx")).concepts[0]
+    assert again.note == "line one\nline two"  # spaces within a line are normalised as before
+    wrapped = V3.replace("Oversight commission.", "Oversight\n          commission.")
+    assert parse_tbx(wrapped.encode(), Path("t.tbx")).concepts[0].note == "Oversight commission."
 
 
 def test_shipped_term_base_is_complete_and_round_trips() -> None:

@@ -1,11 +1,14 @@
 """User glossaries as CSV or TSV: `ru,en,note,...`, with or without a header row.
 
-Without a header the columns are ru, en, note. A header may name any of the columns below
-in any order; `status` applies to the English term of the row (the rendering being
-allowed or forbidden) unless `ru_status` / `en_status` say otherwise. `context` marks the
-Russian term of the row as context-dependent (Term.context: its rendering is not required;
-the cell says why) unless `ru_context` / `en_context` say which. Rows with the same
-`concept` (or, without one, the same Russian term) form one concept.
+Without a header the columns are ru, en, note; a headerless file starts with a Russian
+term, so a first row that looks like a header but lacks a `ru` or `en` column is refused
+rather than read as a term. A header may name any of the columns below in any order
+(language tags such as `ru-RU` or `en-GB` name `ru` and `en`); `status` applies to the
+English term of the row (the rendering being allowed or forbidden) unless `ru_status` /
+`en_status` say otherwise. `context` marks the Russian term of the row as context-dependent
+(Term.context: its rendering is not required; the cell says why) unless `ru_context` /
+`en_context` say which. Rows with the same `concept` (or, without one, the same Russian
+term) form one concept; a term given two different statuses is refused.
 """
 
 from __future__ import annotations
@@ -39,6 +42,12 @@ HEADER_ALIASES = {
     "russian": "ru",
     "русский": "ru",
     "english": "en",
+    "russian term": "ru",
+    "english term": "en",
+    "русский термин": "ru",
+    "английский термин": "en",
+    "rus": "ru",
+    "eng": "en",
     "английский": "en",
     "comment": "note",
     "comments": "note",
@@ -57,11 +66,26 @@ HEADER_ALIASES = {
 _TRUE = {"1", "true", "yes", "y", "да"}
 # Header names that set a field of one term of the row when its own column is absent.
 _SHARED_COLUMNS = ("status", "pos", "context")
+# `ru-RU`, `en_GB`, `en-US`: what CAT tools and spreadsheets name their language columns.
+_LANGUAGE_TAG = re.compile(r"(ru|en)[-_][a-z]{2}")
+_CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 
 
 def _normal_header(cell: str) -> str:
     name = cell.strip().lstrip("\ufeff").lower()
-    return HEADER_ALIASES.get(name, name)
+    tag = _LANGUAGE_TAG.fullmatch(name)
+    return tag.group(1) if tag else HEADER_ALIASES.get(name, name)
+
+
+def _looks_like_header(row: list[str], names: list[str]) -> bool:
+    """Whether a first row without both `ru` and `en` columns still names columns: a
+    headerless row starts with a Russian term, so a first cell without Cyrillic is a header,
+    and so is a Cyrillic one naming a column (`русский,note`) unless a name repeats, as in
+    the term rows «английский,English» or «статус,status»."""
+    known = [name for name in names if name in (*COLUMNS, *_SHARED_COLUMNS)]
+    if not _CYRILLIC.search(row[0]):
+        return True
+    return names[0] in known and len(set(known)) == len(known)
 
 
 def _decode(data: bytes, path: Path, encoding: str | None = None) -> str:
@@ -143,14 +167,65 @@ def _slug(text: str, limit: int = 60) -> str:
     return f"{slug[: limit - 12].rstrip('-')}-{digest}" if slug else f"term-{digest}"
 
 
+def _unclosed_quote(text: str, delimiter: str, start: int) -> int | None:
+    """The line of a quote opening a field at or after line `start` that never closes, read
+    the way csv does (a quote opens a field only at its start; `""` inside is a quote)."""
+    quoted, field_start, opened = False, True, None
+    lines = io.StringIO(text, newline="").readlines()  # split as csv counts line_num
+    for number, line in enumerate(lines[start - 1 :], start=start):
+        index = 0
+        while index < len(line):
+            char = line[index]
+            if quoted and char == '"' and line[index + 1 : index + 2] == '"':
+                index += 1
+            elif quoted and char == '"':
+                quoted = False
+            elif not quoted and char == '"' and field_start:
+                quoted, opened = True, number
+            field_start = not quoted and char in (delimiter, "\r", "\n")
+            index += 1
+    return opened if quoted else None
+
+
+def _rows(text: str, delimiter: str, path: Path) -> list[tuple[int, list[str]]]:
+    """Each record with the line it starts on. Strict, so a quote that never closes is
+    refused at the line it opens instead of swallowing the rest of the file into one cell."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    start = 1
+    try:
+        for row in reader:
+            rows.append((start, row))
+            start = reader.line_num + 1
+    except csv.Error as error:
+        opened = _unclosed_quote(text, delimiter, start)
+        if opened is not None:
+            raise GlossaryFileError(
+                path, 'a quote (") opened here is never closed', opened
+            ) from error
+        where = f" in the row starting on line {start}" if start < reader.line_num else ""
+        raise GlossaryFileError(path, f"not valid CSV ({error}){where}", reader.line_num) from error
+    return rows
+
+
+def _repeated_status(
+    known: Term, status: TermStatus | None, first_line: int, path: Path, line: int
+) -> None:
+    """A term given again with another status contradicts itself: which row meant it is
+    unknowable, and keeping the first silently could leave a concept with no allowed term."""
+    if status is not None and status is not known.status:
+        raise GlossaryFileError(
+            path,
+            f"'{known.text}' is {status.value} here but {known.status.value} on line {first_line}",
+            line,
+        )
+
+
 def parse_csv(data: bytes, path: Path, encoding: str | None = None) -> Glossary:
     """Concepts of a CSV/TSV glossary; a bad row raises GlossaryFileError with its line."""
     text = _decode(data, path, encoding)
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text, path)))
-    except csv.Error as error:
-        raise GlossaryFileError(path, f"not valid CSV ({error})") from error
-    numbered = [(n, row) for n, row in enumerate(rows, start=1) if any(c.strip() for c in row)]
+    rows = _rows(text, _delimiter(text, path), path)
+    numbered = [(n, row) for n, row in rows if any(c.strip() for c in row)]
     if not numbered:
         raise GlossaryFileError(path, "no rows")
     if all(len(row) < 2 for _, row in numbered):
@@ -160,13 +235,24 @@ def parse_csv(data: bytes, path: Path, encoding: str | None = None) -> Glossary:
             "semicolon, tab or |",
             numbered[0][0],
         )
-    header = [_normal_header(cell) for cell in numbered[0][1]]
-    if "ru" in header and "en" in header:
+    header_line, first = numbered[0]
+    header = [_normal_header(cell) for cell in first]
+    if ("ru" in header and "en" in header) or _looks_like_header(first, header):
+        missing = " or ".join(f"`{name}`" for name in ("ru", "en") if name not in header)
+        if missing:
+            raise GlossaryFileError(
+                path,
+                f"the first row looks like a header but has no {missing} column "
+                "(a file without a header starts with a Russian term)",
+                header_line,
+            )
         numbered = numbered[1:]
         unknown = [h for h in header if h and h not in (*COLUMNS, *_SHARED_COLUMNS)]
         if unknown:
             raise GlossaryFileError(
-                path, f"unknown column(s) {', '.join(unknown)}; known: {', '.join(COLUMNS)}", 1
+                path,
+                f"unknown column(s) {', '.join(unknown)}; known: {', '.join(COLUMNS)}",
+                header_line,
             )
     else:
         header = ["ru", "en", "note"]
@@ -175,6 +261,7 @@ def parse_csv(data: bytes, path: Path, encoding: str | None = None) -> Glossary:
     notes: dict[str, str] = {}
     subjects: dict[str, str] = {}
     by_russian: dict[str, str] = {}
+    first_lines: dict[tuple[str, str, str], int] = {}  # (concept, lang, text): its first line
     for line, row in numbered:
         if len(row) > len(header) and any(cell.strip() for cell in row[len(header) :]):
             raise GlossaryFileError(path, f"{len(row)} columns, the header has {len(header)}", line)
@@ -184,7 +271,7 @@ def parse_csv(data: bytes, path: Path, encoding: str | None = None) -> Glossary:
         if not key and not (ru and en):
             raise GlossaryFileError(path, "a row needs both a Russian and an English term", line)
         shared = _status(cells.get("status", ""), path, line)
-        ru_status = _status(cells.get("ru_status", ""), path, line) or TermStatus.PREFERRED
+        ru_status = _status(cells.get("ru_status", ""), path, line)
         en_status = _status(cells.get("en_status", ""), path, line) or shared
         if not key:
             key = by_russian.get(ru.lower()) or f"user:{_slug(ru)}"
@@ -204,14 +291,18 @@ def parse_csv(data: bytes, path: Path, encoding: str | None = None) -> Glossary:
             context = contexts[lang]
             if value and (lang, value) in existing:
                 known = terms[key][existing[(lang, value)]]
+                _repeated_status(known, status, first_lines[(key, lang, value)], path, line)
                 if context and not known.context:  # marked on a later row of its concept
                     terms[key][existing[(lang, value)]] = replace(known, context=context)
             elif value:
-                if status is None:  # the first rendering is the house one, later ones admitted
+                if status is None and lang == "ru":
+                    status = TermStatus.PREFERRED
+                elif status is None:  # the first rendering is the house one, later ones admitted
                     has_preferred = any(t.lang == lang for t in terms[key])
                     status = TermStatus.ADMITTED if has_preferred else TermStatus.PREFERRED
                 keep_en = keep and lang == "en"
                 terms[key].append(Term(value, lang, status, pos, "", keep_en, context))
+                first_lines[(key, lang, value)] = line
         if cells.get("note") and not notes.get(key):
             notes[key] = cells["note"]
         if cells.get("subject") and not subjects.get(key):

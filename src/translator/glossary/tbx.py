@@ -25,6 +25,7 @@ from translator.xmlsafe import untrusted_xml_parser
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 _CONCEPTS = ("conceptEntry", "termEntry")
 _LANG_GROUPS = ("langSec", "langSet")
@@ -123,9 +124,9 @@ def _concept(element: etree._Element, path: Path) -> Concept:
             if descrip is not None and descrip.get("type") == "subjectField":
                 subject = _text(descrip)
             elif descrip is not None and descrip.get("type") == "definition" and not note:
-                note = _text(descrip)
+                note = _note_text(descrip)
         elif name == "note" and not note:
-            note = _text(child)
+            note = _note_text(child)
         elif name in _LANG_GROUPS:
             lang = (child.get(XML_LANG) or child.get("lang") or "").lower()[:2]
             if not lang:
@@ -162,7 +163,7 @@ def _terms(group: etree._Element, lang: str, path: Path) -> list[Term]:
             elif name == "termNote" and kind == "termType":
                 keep_as_is = keep_as_is or _text(detail) == KEEP_AS_IS_TYPE
             elif name == "note" and not note:
-                note = _text(detail)
+                note = _note_text(detail)
         terms.append(Term(text, lang, status, pos, note, keep_as_is, context))
     return terms
 
@@ -173,6 +174,25 @@ def _first(element: etree._Element, local_name: str) -> etree._Element | None:
 
 def _text(element: etree._Element) -> str:
     return " ".join("".join(str(text) for text in element.itertext()).split())
+
+
+def _note_text(element: etree._Element) -> str:
+    """A note's text; its line breaks are kept where xml:space="preserve" says they mean
+    something (the writer sets it on notes with line breaks), while a note merely wrapped in
+    the XML source still reads as one line, like every other text."""
+    scopes = (element, *element.iterancestors())  # the nearest xml:space wins
+    if next((e.get(XML_SPACE) for e in scopes if e.get(XML_SPACE)), "default") != "preserve":
+        return _text(element)
+    text = "".join(str(part) for part in element.itertext())
+    return "\n".join(" ".join(line.split()) for line in text.splitlines()).strip("\n")
+
+
+def _written_note(parent: etree._Element, tag: str, note: str) -> None:
+    """A <note> under `parent`, marked xml:space="preserve" when its line breaks matter."""
+    element = etree.SubElement(parent, tag)
+    element.text = note
+    if "\n" in note:
+        element.set(XML_SPACE, "preserve")
 
 
 def read_tbx(path: Path) -> Glossary:
@@ -197,7 +217,7 @@ def tbx_bytes(glossary: Glossary, title: str = "translator glossary") -> bytes:
         if concept.subject:
             etree.SubElement(entry, ns + "descrip", type="subjectField").text = concept.subject
         if concept.note:
-            etree.SubElement(entry, ns + "note").text = concept.note
+            _written_note(entry, ns + "note", concept.note)
         for lang in LANGUAGES:
             terms = concept.terms_in(lang)
             if not terms:
@@ -219,7 +239,7 @@ def tbx_bytes(glossary: Glossary, title: str = "translator glossary") -> bytes:
                 if term.context:
                     etree.SubElement(holder, ns + "descrip", type=CONTEXT_TYPE).text = term.context
                 if term.note:
-                    etree.SubElement(holder, ns + "note").text = term.note
+                    _written_note(holder, ns + "note", term.note)
     etree.indent(root, space="  ")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
