@@ -240,3 +240,31 @@ def test_only_people_with_a_role_import_sources(
     services.import_sources(project, store, [source], actor="mallory", dry_run=True)
     services.import_sources(project, store, [source], actor="tanya")
     assert [d.name for d in store.documents()] == ["case.txt"]
+
+
+def test_a_source_update_merging_paragraphs_is_nobodys_edit(
+    project: Project, store: ProjectStore
+) -> None:
+    """The importer joins the targets of two merged paragraphs but writes none of them:
+    the person who edited them is still their last editor for the four-eyes rule."""
+    from translator import services
+
+    paragraphs = machine_translate(store, import_document(project, store, count=3))
+    project = configure_roles(project, editors=("erin", "ed"))
+    erin, ed = review.actor_for(project, "erin"), review.actor_for(project, "ed")
+    for paragraph, text in zip(paragraphs[1:], ("Erin's first.", "Erin's second."), strict=True):
+        review.save_target(project, store, paragraph.id, paragraph.version, text, erin)
+    sources = [p.source_text for p in paragraphs]
+    merged = [sources[0], f"{sources[1]} {sources[2]}"]
+    path = project.root.parent / "sources" / "case.txt"
+    path.write_text("\n\n".join(merged) + "\n", encoding="utf-8")
+    services.import_sources(project, store, [path], actor="ed")
+    [_, carried] = store.paragraphs(paragraphs[0].document_id)
+    assert carried.id == paragraphs[1].id and "Erin's first." in carried.target_text
+    assert store.history(carried.id)[-1].actor == "ed"  # the update, by ed
+    assert carried.status is ReviewStatus.REJECTED  # the source changed: to be reviewed
+    with pytest.raises(review.ReviewRefused, match="four-eyes"):
+        review.approve(project, store, carried.id, carried.version, erin)
+    assert review.approve(project, store, carried.id, carried.version, ed).status is (
+        ReviewStatus.APPROVED
+    )

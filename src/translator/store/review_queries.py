@@ -9,6 +9,7 @@ from translator.core.errors import ParagraphConflict
 from translator.core.models import Paragraph, ReviewStatus
 from translator.store.queries import SqliteQueries
 from translator.store.rows import _PARAGRAPH_COLUMNS, _paragraph, utc_now
+from translator.store.update_queries import SOURCE_UPDATE_ACTION
 
 # How much of a source text the paragraph list shows; the rest is loaded on selection.
 SUMMARY_PREFIX_CHARS = 160
@@ -70,12 +71,14 @@ class ReviewQueries(SqliteQueries):
         return _paragraph(row) if row else None
 
     def last_text_editor(self, paragraph_id: int) -> str | None:
-        """Who last changed the target text by hand (machine-translation writes excluded)."""
+        """Who last changed the target text by hand: machine-translation writes excluded, and
+        source updates too (the importer carries targets over, joining a merged paragraph's,
+        and writes none: counting it let the person who wrote them approve the result)."""
         row = self._db.execute(
             "SELECT actor FROM history WHERE paragraph_id = ? "
             "AND COALESCE(old_target, '') != COALESCE(new_target, '') "
-            "AND COALESCE(new_status, '') != ? ORDER BY id DESC LIMIT 1",
-            (paragraph_id, ReviewStatus.MACHINE.value),
+            "AND COALESCE(new_status, '') != ? AND action != ? ORDER BY id DESC LIMIT 1",
+            (paragraph_id, ReviewStatus.MACHINE.value, SOURCE_UPDATE_ACTION),
         ).fetchone()
         return str(row[0]) if row else None
 
