@@ -268,3 +268,16 @@ def test_a_source_update_merging_paragraphs_is_nobodys_edit(
     assert review.approve(project, store, carried.id, carried.version, ed).status is (
         ReviewStatus.APPROVED
     )
+
+
+def test_someone_without_a_role_is_refused_even_where_nothing_would_change(
+    project: Project, store: ProjectStore
+) -> None:
+    paragraphs = machine_translate(store, import_document(project, store, count=2))
+    project = configure_roles(project, editors=("erin",))
+    erin, mallory = review.actor_for(project, "erin"), review.actor_for(project, "mallory")
+    review.save_target(project, store, paragraphs[0].id, paragraphs[0].version, "Mine.", erin)
+    current = [store.paragraph(p.id) for p in paragraphs]
+    result = review.set_status(project, store, current, ReviewStatus.EDITED, mallory)
+    assert result.unchanged == 0 and len(result.refused) == 2
+    assert all("mallory may not change paragraphs" in r.reason for r in result.refused)

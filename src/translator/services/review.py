@@ -84,15 +84,8 @@ def four_eyes_applies(project: Project, actor: Actor) -> bool:
     return project.config.review.four_eyes and not actor.solo
 
 
-def status_refusal(
-    project: Project,
-    store: ProjectStore,
-    paragraph: Paragraph,
-    status: ReviewStatus,
-    actor: Actor,
-    reason: str | None = None,
-) -> str | None:
-    """Why `actor` may not move `paragraph` to `status`, or None when allowed."""
+def role_refusal(status: ReviewStatus, actor: Actor) -> str | None:
+    """Why `actor` may not set `status` on any paragraph, or None."""
     if status is ReviewStatus.MACHINE:
         # Only `translator translate` writes machine targets: a person's text marked machine
         # would be replaced by the next `translate --retranslate`.
@@ -103,6 +96,21 @@ def status_refusal(
             return f"{actor.name} may not {verb}: only editors and publishers may"
     elif not can_edit(actor):
         return f"{actor.name} may not change paragraphs: not listed in [roles]"
+    return None
+
+
+def status_refusal(
+    project: Project,
+    store: ProjectStore,
+    paragraph: Paragraph,
+    status: ReviewStatus,
+    actor: Actor,
+    reason: str | None = None,
+) -> str | None:
+    """Why `actor` may not move `paragraph` to `status`, or None when allowed."""
+    refusal = role_refusal(status, actor)
+    if refusal is not None:
+        return refusal
     if not can_transition(paragraph.status, status):
         return f"cannot go from {paragraph.status.value} to {status.value}"
     if status is ReviewStatus.APPROVED and not paragraph.target_text.strip():
@@ -226,8 +234,8 @@ def set_status(
     unchanged = 0
     note = reason.strip() if reason and reason.strip() else None
     for paragraph in paragraphs:
-        if paragraph.status is status:
-            unchanged += 1
+        if paragraph.status is status and role_refusal(status, actor) is None:
+            unchanged += 1  # nothing to do; someone without the role is refused below
             continue
         refusal = status_refusal(project, store, paragraph, status, actor, reason)
         if refusal is not None:
