@@ -6,6 +6,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import RunCli, write
 from tests.test_update_states import AFTER, BEFORE, DATED, text_file
 from translator.project import Project
@@ -134,3 +136,26 @@ def test_lost_approvals_are_listed(run_cli: RunCli, project: Project, tmp_path: 
     assert result.exit_code == 0, result.stderr
     assert "1 approved paragraph(s) lost approval" in result.stdout
     assert "¶5 (id 5): Суд приговорил" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("kept", "merged"),
+    [((0, 3), False), ((0, 4, 5, 9), False), ((0, 1), True)],
+    ids=["two-removed", "gaps", "two-pairs-merged"],
+)
+def test_updates_leaving_gaps_between_survivors_apply(
+    run_cli: RunCli, project: Project, tmp_path: Path, kept: tuple[int, ...], merged: bool
+) -> None:
+    """Positions are cleared past the highest before being set: removing paragraphs leaves
+    gaps, and a shift by the survivors' count moved one onto another (UNIQUE position)."""
+    paragraphs = [f"Абзац номер {n} о деле, с подробностями и датами." for n in range(10)]
+    source = text_file(tmp_path / "doc.txt", paragraphs)
+    assert run_cli("--project", project.root, "import", source).exit_code == 0
+    if merged:
+        after = [f"{paragraphs[i]} {paragraphs[i + 1]}" for i in (0, 2)] + paragraphs[4:]
+    else:
+        after = [paragraphs[i] for i in kept]
+    text_file(source, after)
+    result = run_cli("--project", project.root, "import", source, "--force")
+    assert result.exit_code == 0, result.stderr
+    assert status(run_cli, project)["paragraphs"] == len(after)

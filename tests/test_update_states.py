@@ -279,3 +279,29 @@ def test_an_archived_paragraph_cannot_be_saved_any_more(
     with pytest.raises(TranslatorError, match="removed from its source"):
         store.save_target(gone.id, gone.version, "late edit", ReviewStatus.EDITED, "ann")
     assert store.paragraph(gone.id) == gone
+
+
+@pytest.mark.parametrize("which", ["removed", "merged"])
+def test_a_plan_made_before_someone_saved_a_paragraph_it_archives_is_refused(
+    project: Project,
+    store: ProjectStore,
+    tmp_path: Path,
+    approved_v1: dict[int, Paragraph],
+    which: str,
+) -> None:
+    """A paragraph the update archives (removed, or the second half of a merge) saved or
+    approved meanwhile: its new text would be kept only in the archive, unreported."""
+    document = store.find_document("doc.txt")
+    assert document is not None
+    parsed = services.parse_sources(
+        project, [text_file(tmp_path / "doc.txt", AFTER)], "ru", None
+    ).__next__()
+    assert not isinstance(parsed, Exception)
+    plan = update_services.plan_update(store, document, parsed, "updater")
+    [archived] = [a for a in plan.revision.archived if ("merged" in a.note) == (which == "merged")]
+    paragraph = store.paragraph(archived.paragraph_id)
+    store.save_target(paragraph.id, paragraph.version, "NEW WORK", ReviewStatus.EDITED, "ann")
+    before = dump(project)
+    with pytest.raises(StaleUpdatePlan, match=f"paragraph {paragraph.id} was saved meanwhile"):
+        update_services.apply_update(store, plan)
+    assert dump(project) == before

@@ -165,7 +165,9 @@ def plan_update(
         elif step.kind is ChangeKind.NEW:
             revised[step.new[0]] = replace(revise(step.new[0]), note="new paragraph")
         elif step.kind is ChangeKind.REMOVED:
-            archived.append(ArchivedParagraph(olds[0].id, "removed from the source"))
+            archived.append(
+                ArchivedParagraph(olds[0].id, "removed from the source", olds[0].version)
+            )
             if olds[0].status is ReviewStatus.APPROVED:
                 removed_approved.append(
                     LostApproval(olds[0].id, olds[0].position, olds[0].source_text)
@@ -194,7 +196,11 @@ def plan_update(
                 )
             for merged in olds[1:]:
                 archived.append(
-                    ArchivedParagraph(merged.id, f"removed from the source: merged into {first.id}")
+                    ArchivedParagraph(
+                        merged.id,
+                        f"removed from the source: merged into {first.id}",
+                        merged.version,
+                    )
                 )
             lost += [
                 LostApproval(p.id, p.position, p.source_text)

@@ -55,6 +55,9 @@ class RevisedParagraph:
 class ArchivedParagraph:
     paragraph_id: int
     note: str
+    # The version the plan read (its target, status and any approval it reports): a save
+    # meanwhile makes the plan stale, as for a rewritten paragraph. None: not checked.
+    expected_version: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +130,13 @@ class UpdateQueries(SqliteQueries):
                         f"{stale} (paragraph {paragraph.paragraph_id} was saved meanwhile); "
                         "run the import again"
                     )
+        for archived in revision.archived:
+            expected = archived.expected_version
+            if expected is not None and versions[archived.paragraph_id] != expected:
+                raise StaleUpdatePlan(
+                    f"{stale} (paragraph {archived.paragraph_id} was saved meanwhile); "
+                    "run the import again"
+                )
 
     def _archive(self, db: sqlite3.Connection, revision: SourceRevision, now: str) -> None:
         """Archived rows leave the position range (-id is unique) and keep everything else."""
@@ -156,12 +166,15 @@ class UpdateQueries(SqliteQueries):
         self, db: sqlite3.Connection, revision: SourceRevision, now: str
     ) -> list[int]:
         """Reposition, rewrite and insert; returns the paragraph id at each new position."""
-        # Clear the final range 0..n-1 first: UNIQUE(document_id, position) is checked per row.
-        live_count = db.execute(
-            f"SELECT COUNT(*) FROM paragraphs WHERE document_id = ? AND {LIVE_PARAGRAPH}",
+        # Clear the final range 0..n-1 first: UNIQUE(document_id, position) is checked per row,
+        # so every live position moves past the highest one (with paragraphs archived, the
+        # survivors' positions have gaps: shifting by their count made 0 -> 3 meet 3).
+        highest = db.execute(
+            f"SELECT COALESCE(MAX(position), -1) FROM paragraphs WHERE document_id = ? "
+            f"AND {LIVE_PARAGRAPH}",
             (revision.document_id,),
         ).fetchone()[0]
-        offset = max(live_count, len(revision.paragraphs)) + 1
+        offset = max(int(highest) + 1, len(revision.paragraphs)) + 1
         db.execute(
             f"UPDATE paragraphs SET position = position + ? WHERE document_id = ? "
             f"AND {LIVE_PARAGRAPH}",
