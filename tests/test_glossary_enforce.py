@@ -116,3 +116,22 @@ def test_fingerprint_follows_glossary_and_style() -> None:
     }
     assert len(fingerprints) == 3
     assert GlossaryTermGuard(GlossaryIndex(base)).fingerprint in fingerprints
+
+
+@pytest.mark.parametrize(
+    ("source", "source_lang", "target_lang", "mt", "expected"),
+    [
+        ("He was freed from the penal colony.", "en", "ru", "Его освободили из ZX1ы.",
+         "Его освободили из исправительной колонии."),
+        ("Он в ИК-6.", "ru", "en", "He is in ZX1s.", "He is in IK-6."),
+        ("Его поместили в ШИЗО.", "ru", "en", "He was ZX1ed.", "He was punishment cell."),
+    ],
+)  # fmt: skip
+def test_letters_glued_to_a_marker_are_dropped_and_flagged(
+    source: str, source_lang: str, target_lang: str, mt: str, expected: str
+) -> None:
+    """A model may write an ending onto a marker («ZX1ы»); stuck to the term it would read
+    «колонииы» or "IK-6s" unnoticed: the term goes back without it, and a person checks."""
+    text, *problems = round_trip(source, source_lang, target_lang, mt)
+    assert text == expected
+    assert len(problems) == 1 and "onto a term marker" in problems[0]

@@ -92,6 +92,22 @@ def _broken(packages: Packages, tmp_path: Path, kind: str) -> Path:
         with zipfile.ZipFile(target, "a") as archive:
             archive.writestr(f"{root}/metadata.json", json.dumps(metadata))
         return target
+    if kind == "renamed-weights":
+        rezip(packages.ru_en, target, {f"{root}/model/model.bin": None})
+        with zipfile.ZipFile(packages.ru_en) as source, zipfile.ZipFile(target, "a") as archive:
+            archive.writestr(f"{root}/model/old_model.bin", source.read(f"{root}/model/model.bin"))
+        return target
+    if kind == "not-translate":
+        rezip(packages.ru_en, target, {f"{root}/metadata.json": None})
+        metadata = {"type": "sbd", "from_code": "ru", "to_code": "en", "package_version": "9"}
+        with zipfile.ZipFile(target, "a") as archive:
+            archive.writestr(f"{root}/metadata.json", json.dumps(metadata))
+        return target
+    if kind == "garbage-weights":
+        rezip(packages.ru_en, target, {f"{root}/model/model.bin": None})
+        with zipfile.ZipFile(target, "a") as archive:
+            archive.writestr(f"{root}/model/model.bin", b"\x00garbage" * 64)
+        return target
     if kind in ("traversal", "absolute"):
         rezip(packages.ru_en, target, {})
         evil = "../x" if kind == "traversal" else "/tmp/x"
@@ -134,13 +150,37 @@ def test_bad_packages_are_refused_with_one_line(
     assert [m.pair for m in installed_models()] == ["en→ru"]
 
 
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [
+        ("renamed-weights", "not a translation package"),
+        ("not-translate", "not a translation package"),
+        ("garbage-weights", "model/model.bin cannot be loaded"),
+    ],
+)
+def test_a_bad_package_never_costs_the_installed_model(
+    run_cli: RunCli, packages: Packages, tmp_path: Path, kind: str, message: str
+) -> None:
+    """A package for the same pair that turns out bad is refused before the installed
+    model is moved aside: ru->en still works afterwards."""
+    assert run_cli("models", "install", packages.ru_en_v2).exit_code == 0
+    before = find_model("ru", "en")
+    bad = _broken(packages, tmp_path, kind)
+    result = run_cli("models", "install", bad)
+    assert result.exit_code == 1 and message in result.stderr, result.stderr
+    after = find_model("ru", "en")
+    assert before is not None and after is not None
+    assert (after.version, after.model_id) == (before.version, before.model_id)
+    assert not [p for p in packages_dir().iterdir() if p.name.startswith(".")]
+
+
 def test_missing_file_and_bad_arguments(run_cli: RunCli, tmp_path: Path) -> None:
     missing = run_cli("models", "install", tmp_path / "nope.argosmodel")
     assert missing.exit_code == 1
     assert "nope.argosmodel: no such file" in missing.stderr
     odd = run_cli("models", "install", "ru", "en", "de")
     assert odd.exit_code == 1
-    assert "FILE.argosmodel, or two language codes" in odd.stderr
+    assert "FILE.argosmodel ..., or two language codes" in odd.stderr
 
 
 def _closed_port() -> int:
@@ -209,3 +249,10 @@ def test_index_install_online(
     absent = run_cli("models", "install", "ru", "en")
     assert absent.exit_code == 1
     assert "has no ru→en model" in absent.stderr
+
+
+def test_several_files_install_in_one_command(run_cli: RunCli, packages: Packages) -> None:
+    result = run_cli("models", "install", packages.ru_en, packages.en_ru)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.count("installed ") == 2
+    assert sorted(m.pair for m in installed_models()) == ["en→ru", "ru→en"]

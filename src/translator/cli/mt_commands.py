@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
@@ -24,6 +25,9 @@ from translator.mt.argos_packages import INSTALL_HINT
 from translator.project import SUPPORTED_LANGUAGES
 from translator.services import mt as mt_services
 
+if TYPE_CHECKING:
+    from translator.mt.argos_packages import InstalledModel
+
 
 def register(commands: Commands) -> None:
     models = commands.group("models", "machine-translation models (Argos packages)")
@@ -33,7 +37,9 @@ def register(commands: Commands) -> None:
         "install FILE.argosmodel (offline), or FROM TO from the Argos index (online)",
         _cmd_models_install,
     )
-    install.add_argument("what", nargs="+", metavar="FILE | FROM TO")
+    install.add_argument(
+        "what", nargs="+", metavar="ARG", help="FILE.argosmodel ..., or FROM TO (language codes)"
+    )
     remove = models.add("remove", "remove the model of a language pair", _cmd_models_remove)
     remove.add_argument("source", choices=SUPPORTED_LANGUAGES, metavar="FROM")
     remove.add_argument("target", choices=SUPPORTED_LANGUAGES, metavar="TO")
@@ -76,16 +82,24 @@ def _cmd_models_list(args: argparse.Namespace, console: Console) -> int:
 
 def _cmd_models_install(args: argparse.Namespace, console: Console) -> int:
     what: list[str] = args.what
-    if len(what) == 1:
-        model = mt_services.install_model_file(Path(what[0]))
-    elif len(what) == 2 and all(code in SUPPORTED_LANGUAGES for code in what):
-        model = mt_services.install_model_from_index(what[0], what[1])
+    if len(what) == 2 and all(code in SUPPORTED_LANGUAGES for code in what):
+        models = [mt_services.install_model_from_index(what[0], what[1])]
+    elif all(code not in SUPPORTED_LANGUAGES for code in what):
+        models = []
+        for file in what:  # one by one: each a complete install, or refused leaving the rest
+            models.append(mt_services.install_model_file(Path(file)))
+            _print_installed(console, models[-1])
+        return 0
     else:
         raise TranslatorError(
-            "models install takes FILE.argosmodel, or two language codes such as `en ru`"
+            "models install takes FILE.argosmodel ..., or two language codes such as `en ru`"
         )
-    console.print(f"installed {model.pair} version {model.version} ({_size(model.size_bytes)})")
+    _print_installed(console, models[0])
     return 0
+
+
+def _print_installed(console: Console, model: InstalledModel) -> None:
+    console.print(f"installed {model.pair} version {model.version} ({_size(model.size_bytes)})")
 
 
 def _cmd_models_remove(args: argparse.Namespace, console: Console) -> int:

@@ -31,6 +31,23 @@ GUARD_VERSION = "1"  # bump when protection or restoration changes MT output
 _EXACT = re.compile(rf"(?<![\w]){MARKER_PREFIX}(\d+)(?!\d)")
 # What a model makes of "ZX3": "zx3", "ZX 3", "Zx-3", Cyrillic look-alikes «ЗХ3», «ЗX3».
 _GARBLED = re.compile(r"(?<![\w])[ZzЗз]\s?[XxХх][\s\-]?(\d+)(?!\d)")
+_GLUED = re.compile(r"[^\W\d_]+")  # letters a model wrote onto a marker: «ZX1ы», "ZX1ed"
+
+
+def _past_glued_letters(text: str, end: int, problems: list[str], marker: str) -> int:
+    """Where a marker's slot ends: past any letters glued to it (an ending the model gave
+    the marker, which would otherwise stick to the term: «колонииы», "IK-6s"), which is
+    then a problem to check, since the term goes back in the form the guard chose."""
+    glued = _GLUED.match(text, end)
+    if glued is None:
+        return end
+    problems.append(
+        f"MT wrote '{glued.group()}' onto a term marker ('{marker}{glued.group()}'); the term "
+        "was put back without it, check its form"
+    )
+    return glued.end()
+
+
 _LEADING = re.compile(r"^[\s«»\"“”„'(\[—–-]*$")
 
 
@@ -121,8 +138,9 @@ class GlossaryTermGuard:
         for found in _EXACT.finditer(translation):
             number = int(found.group(1))
             if 1 <= number <= count:
-                slots.append(_Slot(found.start(), found.end(), number))
-                taken.append(found.span())
+                end = _past_glued_letters(translation, found.end(), problems, found.group())
+                slots.append(_Slot(found.start(), end, number))
+                taken.append((found.start(), end))
             else:
                 problems.append(f"MT produced an unknown term marker '{found.group()}'")
         for found in _GARBLED.finditer(translation):
@@ -133,7 +151,8 @@ class GlossaryTermGuard:
                 problems.append(
                     f"MT garbled a term marker ('{found.group()}'); the term was put back, check it"
                 )
-                slots.append(_Slot(found.start(), found.end(), number))
+                end = _past_glued_letters(translation, found.end(), [], found.group())
+                slots.append(_Slot(found.start(), end, number))
         slots.sort(key=lambda slot: slot.start)
         return slots
 

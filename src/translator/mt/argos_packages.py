@@ -205,6 +205,24 @@ def _check_tokenizer(path: Path, tokenizer: Path) -> None:
         raise ModelPackageError(f"{path}: sentencepiece.model cannot be loaded") from error
 
 
+def _check_model(path: Path, unpacked: Path) -> None:
+    """The unpacked package as a translation model: what `installed_models` will list (a
+    translate package with model/model.bin), and weights CTranslate2 loads. Checked before
+    the installed package of the pair is touched: a bad file never costs a working model."""
+    import ctranslate2
+
+    if _load_installed(unpacked) is None:
+        raise ModelPackageError(
+            f"{path}: not a translation package (metadata.json type must be 'translate', "
+            "with model/model.bin)"
+        )
+    try:
+        ctranslate2.Translator(str(unpacked / "model"), device="cpu", inter_threads=1)
+    except (RuntimeError, ValueError, OSError) as error:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise ModelPackageError(f"{path}: model/model.bin cannot be loaded ({reason})") from error
+
+
 # -- install / remove -------------------------------------------------------------------
 def install_package_file(path: Path) -> InstalledModel:
     """Validate and install one `.argosmodel`; replaces an installed package of the same pair."""
@@ -222,6 +240,7 @@ def install_package_file(path: Path) -> InstalledModel:
             try:
                 archive.extractall(staging)
                 _check_tokenizer(path, staging / root / "sentencepiece.model")
+                _check_model(path, staging / root)
                 return _move_into_place(staging / root, root_dir, metadata)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
@@ -243,11 +262,14 @@ def _move_into_place(unpacked: Path, root_dir: Path, metadata: dict[str, object]
     if target.exists():
         shutil.rmtree(target)
     unpacked.rename(target)
-    if retired is not None:
-        shutil.rmtree(retired, ignore_errors=True)
     installed = _load_installed(target)
     if installed is None:  # validated above; only a race with another install gets here
+        shutil.rmtree(target, ignore_errors=True)
+        if retired is not None and previous is not None:
+            retired.rename(previous.path)  # the working model back where it was
         raise ModelPackageError(f"{target}: the installed package cannot be read")
+    if retired is not None:
+        shutil.rmtree(retired, ignore_errors=True)
     return installed
 
 
