@@ -217,16 +217,23 @@ def test_a_failure_mid_update_changes_nothing(
     assert dump(project) == before
 
 
-def test_a_plan_made_before_someone_saved_is_refused(
-    project: Project, store: ProjectStore, tmp_path: Path, approved_v1: dict[int, Paragraph]
-) -> None:
+def _plan_update_to_after(
+    project: Project, store: ProjectStore, tmp_path: Path
+) -> update_services.UpdatePlan:
+    """The plan of updating doc.txt to AFTER, made now and applied later by the test."""
     document = store.find_document("doc.txt")
     assert document is not None
     parsed = services.parse_sources(
         project, [text_file(tmp_path / "doc.txt", AFTER)], "ru", None
     ).__next__()
     assert not isinstance(parsed, Exception)
-    plan = update_services.plan_update(store, document, parsed, "updater")
+    return update_services.plan_update(store, document, parsed, "updater")
+
+
+def test_a_plan_made_before_someone_saved_is_refused(
+    project: Project, store: ProjectStore, tmp_path: Path, approved_v1: dict[int, Paragraph]
+) -> None:
+    plan = _plan_update_to_after(project, store, tmp_path)
     dated = by_source(store)[DATED]
     store.save_target(dated.id, dated.version, "a newer translation", ReviewStatus.EDITED, "ann")
     before = dump(project)
@@ -291,13 +298,7 @@ def test_a_plan_made_before_someone_saved_a_paragraph_it_archives_is_refused(
 ) -> None:
     """A paragraph the update archives (removed, or the second half of a merge) saved or
     approved meanwhile: its new text would be kept only in the archive, unreported."""
-    document = store.find_document("doc.txt")
-    assert document is not None
-    parsed = services.parse_sources(
-        project, [text_file(tmp_path / "doc.txt", AFTER)], "ru", None
-    ).__next__()
-    assert not isinstance(parsed, Exception)
-    plan = update_services.plan_update(store, document, parsed, "updater")
+    plan = _plan_update_to_after(project, store, tmp_path)
     [archived] = [a for a in plan.revision.archived if ("merged" in a.note) == (which == "merged")]
     paragraph = store.paragraph(archived.paragraph_id)
     store.save_target(paragraph.id, paragraph.version, "NEW WORK", ReviewStatus.EDITED, "ann")
