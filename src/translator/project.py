@@ -18,6 +18,7 @@ CONFIG_TEMPLATE = """\
 # translator project settings. Edit freely; `translator` reads this on every start.
 
 [project]
+# The name exports and imported translation files carry; the languages of the texts.
 name = "{name}"
 languages = ["ru", "en"]
 
@@ -35,7 +36,7 @@ four_eyes = true
 [house_style]
 # How names are transliterated when no glossary entry says otherwise (an iuliia scheme).
 transliteration = "wikipedia"
-# Spelling and quotes of English targets.
+# Default English language tag of TMX exports (en-GB, en-US, ...).
 english_variant = "en-GB"
 
 [import]
@@ -47,8 +48,12 @@ max_file_mb = {max_file_mb}
 # compute_type: auto (int8 on cpu), int8, float16, float32, ...
 device = "auto"
 compute_type = "auto"
+# Beam search width (1 = greedy, fastest), sentences per batch, CPU threads per
+# translation (0: CTranslate2 decides), longest output allowed as a multiple of the input.
 beam_size = 2
 max_batch_size = 32
+threads = 0
+max_length_ratio = 2.0
 
 [glossary]
 # English form of article references: "long" = Part 2 of Article 20.3 of the Code of
@@ -56,7 +61,7 @@ max_batch_size = 32
 article_style = "long"
 
 [export]
-# Language tags written into TMX/XLIFF (English defaults to house_style.english_variant).
+# Language tags written into TMX (English defaults to house_style.english_variant).
 # language_tags = {{ ru = "ru-RU", en = "en-GB" }}
 """
 
