@@ -257,3 +257,23 @@ def test_export_reads_back_every_term_status_and_note() -> None:
         assert set(after.terms) == set(before.terms)
         assert (after.note, after.subject) == (before.note, before.subject)
     assert any(t.status is TermStatus.FORBIDDEN for c in again.concepts for t in c.terms)
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("GPS,GPS\nадвокат,lawyer\n", ("GPS", "GPS")),
+        ("ECHR,ECHR,European Court\nадвокат,lawyer\n", ("ECHR", "ECHR")),
+        ("примечание,note to the article\nадвокат,lawyer\n", ("примечание", "note to the article")),
+    ],
+)
+def test_a_headerless_file_may_open_with_a_term_kept_as_is(
+    text: str, first: tuple[str, str]
+) -> None:
+    """Spreadsheets sort Latin before Cyrillic: a term kept as is (GPS) often comes first,
+    and is a term, not a header lacking its columns."""
+    glossary = parse_csv(text.encode("utf-8"), Path("terms.csv"))
+    assert [tuple(t.text for t in c.terms) for c in glossary.concepts] == [
+        first,
+        ("адвокат", "lawyer"),
+    ]

@@ -437,3 +437,22 @@ def test_markdown_nested_too_deep_to_parse_loses_no_text(text: str) -> None:
     paragraphs = markdown_paragraphs(text)
     assert paragraphs[-1] == "Final paragraph."
     assert any("quoted" in p or "item 999" in p for p in paragraphs)
+
+
+def test_a_rule_then_a_line_like_a_key_is_text_not_front_matter() -> None:
+    """Only a block of metadata lines is front matter: a note opening a text after a rule
+    («Внимание: …», then paragraphs, then another rule) is all kept."""
+    from translator.ingest.markdown_format import markdown_paragraphs
+
+    text = (
+        "---\nВнимание: перевод предварительный.\n\nПервый абзац текста.\n\n"
+        "Второй абзац.\n\n---\n\nТретий.\n"
+    )
+    assert markdown_paragraphs(text) == [
+        "Внимание: перевод предварительный.",
+        "Первый абзац текста.",
+        "Второй абзац.",
+        "Третий.",
+    ]
+    yaml = "---\ntitle: Дело\ntags:\n  - суд\n- апелляция\n---\n\nТекст статьи.\n"
+    assert markdown_paragraphs(yaml) == ["Текст статьи."]

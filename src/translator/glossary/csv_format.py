@@ -63,6 +63,10 @@ HEADER_ALIASES = {
     "keep": "keep_as_is",
     "keep as is": "keep_as_is",
 }
+# Words that name columns in other tools' headers without saying which language they hold.
+_HEADER_WORDS = frozenset(
+    {"source", "target", "term", "terms", "translation", "original", "термин", "перевод"}
+)
 _TRUE = {"1", "true", "yes", "y", "да"}
 # Header names that set a field of one term of the row when its own column is absent.
 _SHARED_COLUMNS = ("status", "pos", "context")
@@ -78,14 +82,18 @@ def _normal_header(cell: str) -> str:
 
 
 def _looks_like_header(row: list[str], names: list[str]) -> bool:
-    """Whether a first row without both `ru` and `en` columns still names columns: a
-    headerless row starts with a Russian term, so a first cell without Cyrillic is a header,
-    and so is a Cyrillic one naming a column (`русский,note`) unless a name repeats, as in
-    the term rows «английский,English» or «статус,status»."""
+    """Whether a first row without both `ru` and `en` columns still names columns (and so is
+    refused for the one it lacks): every cell a column name or a word like "source", none
+    twice (`ru,note`, `source;target`, `русский,note`; not the term rows «английский,English»
+    or «статус,status»), or a row with no Cyrillic at all that names a column (`ru,comment
+    text`). A term kept as is opens many headerless files (`GPS,GPS`, `ECHR,ECHR,European
+    Court`): a row is not a header for lacking Cyrillic alone."""
     known = [name for name in names if name in (*COLUMNS, *_SHARED_COLUMNS)]
-    if not _CYRILLIC.search(row[0]):
-        return True
-    return names[0] in known and len(set(known)) == len(known)
+    filled = [name for name in names if name]
+    generic = [name for name in filled if name in _HEADER_WORDS]
+    if len(known) + len(generic) == len(filled) and len(set(known)) == len(known):
+        return bool(filled)  # `ru,note`, `source;target`: column names only
+    return bool(known) and not any(_CYRILLIC.search(cell) for cell in row)
 
 
 def _decode(data: bytes, path: Path, encoding: str | None = None) -> str:

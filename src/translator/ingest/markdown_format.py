@@ -23,6 +23,9 @@ _FRONT_MATTER_FIRST_LINE = {
     "+++": re.compile(r"[ \t]*(?:#|\[|[^\s#=\[][^=\r\n]*=)"),
 }
 
+# Other lines a metadata block holds: an indented continuation or a YAML list item.
+_FRONT_MATTER_MORE = re.compile(r"[ \t]+\S|- ")
+
 
 def markdown_paragraphs(text: str) -> list[str]:
     """The visible text of each Markdown block (headings, paragraphs, list items, cells).
@@ -58,18 +61,23 @@ def _without_front_matter(text: str) -> str:
     """The file after a YAML (---) or TOML (+++) front-matter block at its very start, if any.
 
     CommonMark reads `---` / key lines / `---` as a rule and a heading, so the metadata would
-    become a paragraph. Only a closed block whose first line looks like a key counts (as in
-    Pandoc, no blank line after the opener): a file that merely starts with a rule keeps its text.
+    become a paragraph. Only a closed block of metadata lines counts: each line blank, a key
+    (`title:`, `key =`, `[table]`), a comment, a list item or an indented continuation. A
+    file that merely starts with a rule keeps its text, even when a line after the rule reads
+    like a key («Внимание: перевод предварительный.» and the paragraphs after it).
     """
     lines = text.splitlines(keepends=True)
-    closers = _FRONT_MATTER_CLOSERS.get(lines[0].rstrip()) if lines else None
+    fence = lines[0].rstrip() if lines else ""
+    closers = _FRONT_MATTER_CLOSERS.get(fence)
     if closers is None or len(lines) < 2:
         return text
-    if not _FRONT_MATTER_FIRST_LINE[lines[0].rstrip()].match(lines[1]):
-        return text
+    key = _FRONT_MATTER_FIRST_LINE[fence]
     for index in range(1, len(lines)):
-        if lines[index].rstrip() in closers:
-            return "".join(lines[index + 1 :])
+        line = lines[index]
+        if line.rstrip() in closers:
+            return "".join(lines[index + 1 :]) if index > 1 else text
+        if line.strip() and not (key.match(line) or _FRONT_MATTER_MORE.match(line)):
+            return text  # prose: this is no metadata block
     return text
 
 
