@@ -27,6 +27,21 @@ def snapshot(store: ProjectStore) -> dict[int, tuple[Paragraph, int]]:
     }
 
 
+def assert_refused_whole(
+    project: Project,
+    store: ProjectStore,
+    file: Path,
+    error: type[Exception],
+    match: str,
+    actor: str = "dana",
+) -> None:
+    """Importing `file` raises `error` (message matching `match`) and changes nothing."""
+    before = snapshot(store)
+    with pytest.raises(error, match=match):
+        publishing.import_translations(project, store, file, actor=actor)
+    assert snapshot(store) == before
+
+
 @pytest.fixture
 def exported_po(project: Project, store: ProjectStore, tmp_path: Path) -> tuple[Path, list[int]]:
     ids = add_approved_document(store) + add_draft_document(store)
@@ -117,10 +132,9 @@ def test_a_file_for_another_project_is_refused_whole(
     for entry in catalog:
         entry.msgstr = "overwritten"
     catalog.save(str(out))
-    before = snapshot(store)
-    with pytest.raises(publishing.ImportTranslationsRefused, match="project 'another'"):
-        publishing.import_translations(project, store, out, actor="dana")
-    assert snapshot(store) == before
+    assert_refused_whole(
+        project, store, out, publishing.ImportTranslationsRefused, "project 'another'"
+    )
 
 
 def test_a_file_for_another_language_pair_is_refused_whole(
@@ -131,10 +145,9 @@ def test_a_file_for_another_language_pair_is_refused_whole(
     catalog.metadata["Language"] = "de"
     catalog.save(str(out))
     edit_po(out, {uid(store, ids[2]): "Changed"})
-    before = snapshot(store)
-    with pytest.raises(publishing.ImportTranslationsRefused, match="language pair ru->de"):
-        publishing.import_translations(project, store, out, actor="dana")
-    assert snapshot(store) == before
+    assert_refused_whole(
+        project, store, out, publishing.ImportTranslationsRefused, "language pair ru->de"
+    )
 
 
 def test_unknown_units_are_listed(
@@ -240,10 +253,7 @@ def test_hostile_xml_is_refused_and_nothing_changes(
         template.format(unit=uid(store, ids[0]), source=paragraph.source_text, secret=secret),
         encoding="utf-8",
     )
-    before = snapshot(store)
-    with pytest.raises(FormatError, match=r"hostile\.xlf: refused"):
-        publishing.import_translations(project, store, hostile, actor="dana")
-    assert snapshot(store) == before
+    assert_refused_whole(project, store, hostile, FormatError, r"hostile\.xlf: refused")
     assert "TOP SECRET" not in str(snapshot(store))
 
 
@@ -273,10 +283,9 @@ def test_a_truncated_po_is_refused_and_nothing_changes(
     text = out.read_text(encoding="utf-8").rstrip("\n")
     assert text.endswith('."')
     out.write_text(text[:-12], encoding="utf-8")
-    before = snapshot(store)
-    with pytest.raises(FormatError, match=r"work\.po: .*line \d+: a string that does not end"):
-        publishing.import_translations(project, store, out, actor="dana")
-    assert snapshot(store) == before
+    assert_refused_whole(
+        project, store, out, FormatError, r"work\.po: .*line \d+: a string that does not end"
+    )
 
 
 def test_only_people_who_may_edit_import(
@@ -289,10 +298,9 @@ def test_only_people_who_may_edit_import(
     edit_po(out, {uid(store, ids[1]): "vandalised"})
     set_setting(project.config_path, "roles", "editors", '["ed"]')
     project = set_setting(project.config_path, "roles", "translators", '["tr"]')
-    before = snapshot(store)
-    with pytest.raises(ReviewRefused, match="eve may not import translations"):
-        publishing.import_translations(project, store, out, actor="eve")
-    assert snapshot(store) == before
+    assert_refused_whole(
+        project, store, out, ReviewRefused, "eve may not import translations", actor="eve"
+    )
     report = publishing.import_translations(project, store, out, actor="tr")
     assert [p.id for p in report.applied] == [ids[1]]
 

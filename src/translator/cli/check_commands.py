@@ -89,7 +89,6 @@ def _cmd_check(args: argparse.Namespace, console: Console) -> int:
 def _print_report(report: checks.CheckReport, store: ProjectStore, console: Console) -> None:
     from translator.services import checks
 
-    names = {document.id: document.name for document in store.documents()}
     for kind, findings in report.by_kind().items():
         console.print(Text(f"{kind} ({len(findings)})", style="bold"))
         for alike in checks.alike_findings(findings):
@@ -100,7 +99,7 @@ def _print_report(report: checks.CheckReport, store: ProjectStore, console: Cons
                 listed = LISTED_ALIKE
             else:
                 paragraphs, which, listed = list(finding.paragraph_ids), f"#{finding.id}", LISTED
-            where = "; ".join(checks.paragraph_labels(store, paragraphs[:listed], names))
+            where = "; ".join(checks.paragraph_labels(store, paragraphs[:listed]))
             if len(paragraphs) > listed:
                 where += f" … (+{len(paragraphs) - listed})"
             line = Text("  ")
@@ -112,7 +111,7 @@ def _print_report(report: checks.CheckReport, store: ProjectStore, console: Cons
                 # Rarest spelling first: that is where an editor has to look.
                 for spelling, ids in sorted(by_spelling.items(), key=lambda item: len(item[1])):
                     unique = list(dict.fromkeys(ids))
-                    places = "; ".join(checks.paragraph_labels(store, unique[:5], names))
+                    places = "; ".join(checks.paragraph_labels(store, unique[:5]))
                     more = f" … (+{len(unique) - 5})" if len(unique) > 5 else ""
                     places = places or "in no paragraph yet (the suggested spelling)"
                     console.print(Text(f"      {spelling}: {places}{more}", style="dim"))

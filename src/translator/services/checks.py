@@ -484,22 +484,19 @@ def paragraph_places(
     return {pid: (name, position + 1) for pid, (name, position) in places.items()}
 
 
-def paragraph_labels(
-    store: ProjectStore,
-    paragraph_ids: Iterable[int],
-    document_names: Mapping[int, str] | None = None,
-) -> list[str]:
+def paragraph_labels(store: ProjectStore, paragraph_ids: Iterable[int]) -> list[str]:
     """Where paragraphs are, as a person reads it: "case.txt ¶3, ¶5–¶8; news.md ¶2" parts
     (positions counted from 1, grouped by document in first-seen order, a run of
-    consecutive positions as a range). A report labelling many findings passes
-    `document_names` once instead of reading them per call."""
-    names = document_names or {document.id: document.name for document in store.documents()}
+    consecutive positions as a range), from one query (`paragraph_places`)."""
+    wanted = list(paragraph_ids)
+    places = paragraph_places(store, wanted)
     grouped: dict[str, list[int]] = {}
-    for paragraph_id in paragraph_ids:
-        paragraph = store.paragraph(paragraph_id)
-        name = names.get(paragraph.document_id, f"document {paragraph.document_id}")
-        grouped.setdefault(name, []).append(paragraph.position + 1)
-    return [f"{name} {', '.join(_ranges(places))}" for name, places in grouped.items()]
+    for paragraph_id in wanted:
+        if paragraph_id not in places:
+            store.paragraph(paragraph_id)  # the store's own error for an unknown id
+        name, position = places[paragraph_id]
+        grouped.setdefault(name, []).append(position)
+    return [f"{name} {', '.join(_ranges(positions))}" for name, positions in grouped.items()]
 
 
 def _ranges(positions: Sequence[int]) -> list[str]:
